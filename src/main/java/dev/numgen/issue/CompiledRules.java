@@ -1,0 +1,41 @@
+package dev.numgen.issue;
+
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.RegisteredRule;
+import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.UnknownPrefixException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * This node's compiled copy of every rule it has used. A miss reads the registry; changes made
+ * on any node arrive through {@link RuleRegistry#onChange} and replace the copy, never with an
+ * older version.
+ */
+final class CompiledRules {
+
+    private final RuleRegistry registry;
+    private final ConcurrentMap<String, CompiledRule> compiled = new ConcurrentHashMap<>();
+
+    CompiledRules(RuleRegistry registry) {
+        this.registry = registry;
+        registry.onChange(this::accept);
+    }
+
+    CompiledRule get(String prefixKey) {
+        CompiledRule rule = compiled.get(prefixKey);
+        if (rule != null) {
+            return rule;
+        }
+        RegisteredRule registered =
+                registry.find(new PrefixKey(prefixKey)).orElseThrow(() -> new UnknownPrefixException(prefixKey));
+        return accept(registered);
+    }
+
+    private CompiledRule accept(RegisteredRule registered) {
+        return compiled.merge(
+                registered.key().value(),
+                new CompiledRule(registered),
+                (known, offered) -> offered.version() > known.version() ? offered : known);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.numgen.issue;
+
+import dev.numgen.rule.RuleRegistry;
+import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.SequenceStrategy;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Issues numbers for a prefix key: the use case behind {@code GET /api/numbers}. */
+public final class NumberIssuer {
+
+    public static final int MAX_COUNT = 1000;
+
+    private final CompiledRules rules;
+    private final SequenceStrategy sequence;
+    private final Clock clock;
+
+    public NumberIssuer(RuleRegistry registry, SequenceStrategy sequence, Clock clock) {
+        this.rules = new CompiledRules(registry);
+        this.sequence = sequence;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues {@code count} numbers in increasing sequence order. Either all are issued or, on any
+     * error, none is returned.
+     */
+    public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables) {
+        if (count < 1 || count > MAX_COUNT) {
+            throw new InvalidIssueRequestException("count", "count must be 1.." + MAX_COUNT);
+        }
+        CompiledRule rule = rules.get(prefixKey);
+        Map<String, String> checked = rule.checkVariables(variables);
+        long now = clock.millis();
+        CounterKey key = rule.counterKey(now, checked);
+        if (count == 1) {
+            String number = rule.render(now, sequence.next(key), checked);
+            return new IssuedNumbers(prefixKey, List.of(number), IssueMode.NORMAL);
+        }
+        long[] values = sequence.next(key, count);
+        String[] numbers = new String[count];
+        for (int i = 0; i < count; i++) {
+            numbers[i] = rule.render(now, values[i], checked);
+        }
+        return new IssuedNumbers(prefixKey, Arrays.asList(numbers), IssueMode.NORMAL);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.numgen.rule;
+
+import java.util.OptionalLong;
+
+/**
+ * What the sequence side has handed out for a rule, so rule changes that could re-issue a
+ * number can be refused. Read within the registry's atomic step.
+ */
+public interface IssuedValues {
+
+    /** The highest sequence value any node may have issued (reserved) for the key, if any. */
+    OptionalLong highest(PrefixKey key);
+}

@@ -1,0 +1,34 @@
+package dev.numgen.rule;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/** Where rules live. Implementations are shared by every node and durable. */
+public interface RuleRegistry {
+
+    Optional<RegisteredRule> find(PrefixKey key);
+
+    List<RegisteredRule> list();
+
+    /**
+     * Stores {@code rule} atomically: checks {@code expectedVersion} (if present) and runs {@code
+     * check} against the stored rule, then writes the new version and its {@link RuleChange}, all
+     * or nothing. An unchanged rule is not written again.
+     */
+    Registration register(
+            PrefixRule rule, OptionalLong expectedVersion, String changedBy, Instant changedAt, ChangeCheck check);
+
+    List<RuleChange> history(PrefixKey key);
+
+    /** Called on this node, soon after any node registers a new version. */
+    void onChange(Consumer<RegisteredRule> listener);
+
+    /** Runs inside {@link #register}'s atomic step; throws to refuse the change. */
+    @FunctionalInterface
+    interface ChangeCheck {
+        void verify(Optional<RegisteredRule> current, PrefixRule proposed);
+    }
+}

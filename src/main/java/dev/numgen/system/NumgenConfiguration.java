@@ -1,0 +1,71 @@
+package dev.numgen.system;
+
+import dev.numgen.issue.NumberIssuer;
+import dev.numgen.rule.IssuedValues;
+import dev.numgen.rule.RuleRegistrar;
+import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.ignite.IgniteRuleRegistry;
+import dev.numgen.sequence.BlockReserver;
+import dev.numgen.sequence.SegmentSequence;
+import dev.numgen.sequence.SequenceStrategy;
+import dev.numgen.sequence.ignite.IgniteBlockReserver;
+import dev.numgen.sequence.ignite.IgniteIssuedValues;
+import dev.numgen.system.ignite.IgniteStore;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the use cases together with their Ignite adapters. */
+@Configuration(proxyBeanMethods = false)
+class NumgenConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RuleRegistry ruleRegistry(IgniteStore store) {
+        return new IgniteRuleRegistry(store);
+    }
+
+    @Bean
+    IssuedValues issuedValues(IgniteStore store) {
+        return new IgniteIssuedValues(store);
+    }
+
+    @Bean
+    RuleRegistrar ruleRegistrar(RuleRegistry registry, IssuedValues issued, Clock clock) {
+        return new RuleRegistrar(registry, issued, new RuleValidator(), clock);
+    }
+
+    @Bean
+    BlockReserver blockReserver(IgniteStore store, RuleRegistry registry) {
+        return new IgniteBlockReserver(store, registry);
+    }
+
+    /** Reserves the next blocks in the background; unbounded so the issuing path never blocks on it. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService blockPrefetcher() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "numgen-block-prefetch-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    SequenceStrategy segmentSequence(BlockReserver reserver, ExecutorService blockPrefetcher) {
+        return new SegmentSequence(reserver, blockPrefetcher);
+    }
+
+    @Bean
+    NumberIssuer numberIssuer(RuleRegistry registry, SequenceStrategy sequence, Clock clock) {
+        return new NumberIssuer(registry, sequence, clock);
+    }
+}

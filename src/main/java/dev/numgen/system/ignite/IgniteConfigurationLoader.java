@@ -1,0 +1,31 @@
+package dev.numgen.system.ignite;
+
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.context.support.PropertySourcesPlaceholderConfigurer;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads an Ignite node configuration from Spring XML (the files in {@code ignite-config/}),
+ * resolving its {@code ${numgen.ignite.*}} placeholders from the application's environment, so
+ * one XML file serves every node and the values come from properties, arguments or the
+ * environment like every other setting.
+ */
+final class IgniteConfigurationLoader {
+
+    static final String CONFIGURATION_BEAN = "ignite.cfg";
+
+    private IgniteConfigurationLoader() {}
+
+    static IgniteConfiguration load(Resource xml, ConfigurableEnvironment environment) {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            context.getEnvironment().merge(environment);
+            context.registerBean(PropertySourcesPlaceholderConfigurer.class);
+            new XmlBeanDefinitionReader(context).loadBeanDefinitions(xml);
+            context.refresh();
+            return context.getBean(CONFIGURATION_BEAN, IgniteConfiguration.class);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.numgen.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain packages speak only Java and each other (STYLE.md). */
+@AnalyzeClasses(packages = "dev.numgen", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainIsolationTest {
+
+    private static final String[] DOMAIN = {
+        "dev.numgen.rule", "dev.numgen.format", "dev.numgen.sequence", "dev.numgen.issue"
+    };
+
+    @ArchTest
+    static final ArchRule domainUsesNoFramework = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.apache.ignite..",
+                    "jakarta..",
+                    "javax.cache..",
+                    "com.fasterxml..",
+                    "tools.jackson..",
+                    "io.micrometer..",
+                    "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoAdapters = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.numgen..ignite..", "dev.numgen.web..", "dev.numgen.system..");
+}

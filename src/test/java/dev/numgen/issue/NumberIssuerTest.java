@@ -1,0 +1,145 @@
+package dev.numgen.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.numgen.rule.InMemoryRuleRegistry;
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleRegistrar;
+import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.rule.VariableSpec;
+import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.SequenceStrategy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class NumberIssuerTest {
+
+    /** Counts from each rule's start... here simply from 1 per counter key. */
+    private static final class CountingSequence implements SequenceStrategy {
+        final Map<CounterKey, AtomicLong> counters = new ConcurrentHashMap<>();
+
+        @Override
+        public long next(CounterKey key) {
+            return counters.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
+    private final CountingSequence sequence = new CountingSequence();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T22:30:00Z"));
+    private final NumberIssuer issuer = new NumberIssuer(registry, sequence, clock);
+    private final RuleRegistrar registrar =
+            new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), clock);
+
+    private void register(String key, RuleDefinition definition) {
+        registrar.register(new PrefixKey(key), definition, OptionalLong.empty(), "test");
+    }
+
+    private static RuleDefinition rule(String format, String reset, String zone, Map<String, VariableSpec> variables) {
+        return new RuleDefinition(format, null, reset, null, null, null, null, zone, variables, null);
+    }
+
+    @Test
+    void issueRendersDatePartsInTheRulesZone() {
+        register("ORDER", rule("ORD-{yyyy}{MM}{dd}-{seq:6}", null, "Europe/Berlin", null));
+        IssuedNumbers issued = issuer.issue("ORDER", 3, Map.of());
+        assertThat(issued.numbers())
+                .containsExactly("ORD-20261125-000001", "ORD-20261125-000002", "ORD-20261125-000003");
+        assertThat(issued.mode()).isEqualTo(IssueMode.NORMAL);
+        clock.set(Instant.parse("2026-11-25T23:30:00Z")); // already the 26th in Berlin
+        assertThat(issuer.issue("ORDER", 1, Map.of()).numbers()).containsExactly("ORD-20261126-000004");
+    }
+
+    @Test
+    void issueRejectsUnregisteredPrefix() {
+        assertThatThrownBy(() -> issuer.issue("NOPE", 1, Map.of()))
+                .isInstanceOfSatisfying(
+                        UnknownPrefixException.class,
+                        e -> assertThat(e.prefixKey()).isEqualTo("NOPE"));
+    }
+
+    @Test
+    void issueRejectsCountOutsideOneToThousand() {
+        register("T", rule("T{seq}", null, null, null));
+        for (int count : new int[] {0, -1, 1001}) {
+            assertThatThrownBy(() -> issuer.issue("T", count, Map.of()))
+                    .isInstanceOfSatisfying(
+                            InvalidIssueRequestException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("count"));
+        }
+        assertThat(issuer.issue("T", 1000, Map.of()).numbers()).hasSize(1000).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void dailyResetStartsANewCounterEachDay() {
+        register("D", rule("D-{yyyy}{MM}{dd}-{seq:4}", "DAILY", "UTC", null));
+        assertThat(issuer.issue("D", 2, Map.of()).numbers()).containsExactly("D-20261125-0001", "D-20261125-0002");
+        clock.set(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(issuer.issue("D", 1, Map.of()).numbers()).containsExactly("D-20261126-0001");
+    }
+
+    @Test
+    void variablesAreCheckedAndEachValueHasItsOwnCounter() {
+        Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
+        register("R", rule("R-{var:region}-{seq:3}", null, null, region));
+        assertThat(issuer.issue("R", 1, Map.of("region", "EU")).numbers()).containsExactly("R-EU-001");
+        assertThat(issuer.issue("R", 1, Map.of("region", "US")).numbers()).containsExactly("R-US-001");
+        assertThat(issuer.issue("R", 1, Map.of("region", "EU")).numbers()).containsExactly("R-EU-002");
+        assertVariableRejected("R", Map.of(), "region");
+        assertVariableRejected("R", Map.of("region", "eu"), "region");
+        assertVariableRejected("R", Map.of("region", "EU", "colour", "red"), "colour");
+    }
+
+    @Test
+    void aRuleChangeIsUsedForTheNextNumber() {
+        register("C", rule("A-{seq}", null, null, null));
+        assertThat(issuer.issue("C", 1, Map.of()).numbers()).containsExactly("A-1");
+        register("C", rule("B-{seq}", null, null, null));
+        assertThat(issuer.issue("C", 1, Map.of()).numbers()).containsExactly("B-2");
+    }
+
+    private void assertVariableRejected(String key, Map<String, String> variables, String parameter) {
+        assertThatThrownBy(() -> issuer.issue(key, 1, variables))
+                .isInstanceOfSatisfying(
+                        InvalidIssueRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(parameter));
+    }
+
+    /** A clock tests move by hand. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.numgen.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class RuleRegistrarTest {
+
+    private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
+    private final Map<String, Long> issued = new HashMap<>();
+    private final RuleRegistrar registrar = new RuleRegistrar(
+            registry,
+            key -> issued.containsKey(key.value()) ? OptionalLong.of(issued.get(key.value())) : OptionalLong.empty(),
+            new RuleValidator(),
+            Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+    private final PrefixKey order = new PrefixKey("ORDER");
+
+    private static RuleDefinition rule(String format, String strategy, String reset, Long maxValue) {
+        return new RuleDefinition(format, strategy, reset, null, null, maxValue, null, null, null, null);
+    }
+
+    @Test
+    void firstRegistrationCreatesVersionOneAndRecordsWhoAndWhen() {
+        Registration created =
+                registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        assertThat(created.outcome()).isEqualTo(Registration.Outcome.CREATED);
+        assertThat(created.rule().version()).isEqualTo(1);
+        assertThat(registry.history(order))
+                .containsExactly(new RuleChange(order, 0, 1, "alice", Instant.parse("2026-11-25T10:00:00Z")));
+    }
+
+    @Test
+    void identicalRegistrationIsANoOp() {
+        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        Registration again =
+                registrar.register(order, rule("O-{seq}", "segment", "never", null), OptionalLong.empty(), "bob");
+        assertThat(again.outcome()).isEqualTo(Registration.Outcome.UNCHANGED);
+        assertThat(again.rule().version()).isEqualTo(1);
+        assertThat(again.rule().changedBy()).isEqualTo("alice");
+        assertThat(registry.history(order)).hasSize(1);
+    }
+
+    @Test
+    void changedRegistrationBumpsTheVersion() {
+        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        Registration changed =
+                registrar.register(order, rule("ORD-{seq}", null, null, null), OptionalLong.of(1), "bob");
+        assertThat(changed.outcome()).isEqualTo(Registration.Outcome.UPDATED);
+        assertThat(changed.rule().version()).isEqualTo(2);
+        assertThat(registry.history(order)).extracting(RuleChange::changedBy).containsExactly("alice", "bob");
+    }
+
+    @Test
+    void staleIfMatchVersionIsRefused() {
+        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        assertThatThrownBy(
+                        () -> registrar.register(order, rule("X-{seq}", null, null, null), OptionalLong.of(7), "bob"))
+                .isInstanceOf(RuleVersionConflictException.class);
+        assertThat(registry.find(order).orElseThrow().rule().format()).isEqualTo("O-{seq}");
+    }
+
+    @Test
+    void loweringMaxValueBelowAnIssuedValueIsRefused() {
+        registrar.register(order, rule("O-{seq}", null, null, 10_000L), OptionalLong.empty(), "alice");
+        issued.put("ORDER", 2_000L);
+        assertThatThrownBy(() ->
+                        registrar.register(order, rule("O-{seq}", null, null, 1_999L), OptionalLong.empty(), "bob"))
+                .isInstanceOfSatisfying(
+                        UnsafeRuleChangeException.class,
+                        e -> assertThat(e.field()).isEqualTo("maxValue"));
+        assertThat(registrar
+                        .register(order, rule("O-{seq}", null, null, 2_000L), OptionalLong.empty(), "bob")
+                        .rule()
+                        .version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void changingResetOrVariablesAfterIssuingIsRefused() {
+        registrar.register(order, rule("O-{yyyy}-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        issued.put("ORDER", 1L);
+        assertThatThrownBy(() -> registrar.register(
+                        order, rule("O-{yyyy}-{seq}", null, "YEARLY", null), OptionalLong.empty(), "bob"))
+                .isInstanceOfSatisfying(
+                        UnsafeRuleChangeException.class,
+                        e -> assertThat(e.field()).isEqualTo("reset"));
+        RuleDefinition withVariable = new RuleDefinition(
+                "O-{yyyy}-{var:region}-{seq}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
+                null);
+        assertThatThrownBy(() -> registrar.register(order, withVariable, OptionalLong.empty(), "bob"))
+                .isInstanceOfSatisfying(
+                        UnsafeRuleChangeException.class,
+                        e -> assertThat(e.field()).isEqualTo("variables"));
+    }
+
+    @Test
+    void beforeAnyNumberIsIssuedEverythingMayChange() {
+        registrar.register(order, rule("O-{yyyy}-{seq}", null, null, 10_000L), OptionalLong.empty(), "alice");
+        Registration changed =
+                registrar.register(order, rule("O-{yyyy}-{seq}", null, "YEARLY", 5L), OptionalLong.empty(), "bob");
+        assertThat(changed.rule().rule().reset()).isEqualTo(ResetPeriod.YEARLY);
+        assertThat(changed.rule().rule().maxValue()).isEqualTo(5);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.numgen.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleValidatorTest {
+
+    private final RuleValidator validator = new RuleValidator();
+    private final PrefixKey key = new PrefixKey("ORDER");
+
+    private static RuleDefinition format(String format) {
+        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void onlyFormatIsRequiredAndDefaultsApply() {
+        PrefixRule rule = validator.validate(key, format("ORD-{yyyy}{MM}{dd}-{seq:6}"));
+        assertThat(rule.strategy()).isEqualTo(Strategy.SEGMENT);
+        assertThat(rule.reset()).isEqualTo(ResetPeriod.NEVER);
+        assertThat(rule.start()).isEqualTo(1);
+        assertThat(rule.step()).isEqualTo(1);
+        assertThat(rule.maxValue()).isEqualTo(999_999);
+        assertThat(rule.reserveSize()).isEqualTo(1000);
+        assertThat(rule.timeZone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void bareSeqDefaultsMaxValueToLongMax() {
+        assertThat(validator.validate(key, format("T{seq}")).maxValue()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void missingFormatIsRejected() {
+        assertThatThrownBy(() -> validator.validate(key, format(null)))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("format"));
+    }
+
+    @Test
+    void formatFaultCarriesItsPosition() {
+        assertThatThrownBy(() -> validator.validate(key, format("ORD {seq}")))
+                .isInstanceOfSatisfying(InvalidRuleException.class, e -> {
+                    assertThat(e.field()).isEqualTo("format");
+                    assertThat(e.position()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void maxValueMustFitTheSequenceWidth() {
+        RuleDefinition tooBig = new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null);
+        assertThatThrownBy(() -> validator.validate(key, tooBig))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("maxValue"));
+        RuleDefinition fits = new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null);
+        assertThat(validator.validate(key, fits).maxValue()).isEqualTo(999);
+    }
+
+    @Test
+    void resetPeriodTheFormatCannotShowIsRefused() {
+        RuleDefinition daily =
+                new RuleDefinition("ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> validator.validate(key, daily)).isInstanceOf(UnsafeRuleChangeException.class);
+        RuleDefinition yearly =
+                new RuleDefinition("INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> validator.validate(key, yearly)).isInstanceOf(UnsafeRuleChangeException.class);
+        RuleDefinition shown =
+                new RuleDefinition("INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null);
+        assertThat(validator.validate(key, shown).reset()).isEqualTo(ResetPeriod.YEARLY);
+    }
+
+    @Test
+    void renderedLengthBoundIs64() {
+        // "X" * 57 + "-" + {seq:6}: 64 characters at most.
+        String sixtyFour = "X".repeat(57) + "-{seq:6}";
+        assertThat(validator.validate(key, format(sixtyFour)).format()).isEqualTo(sixtyFour);
+        String sixtyThree = "X".repeat(56) + "-{seq:6}";
+        assertThat(validator.validate(key, format(sixtyThree)).format()).isEqualTo(sixtyThree);
+        String sixtyFive = "X".repeat(58) + "-{seq:6}";
+        assertThatThrownBy(() -> validator.validate(key, format(sixtyFive)))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class,
+                        e -> assertThat(e.getMessage()).contains("65"));
+    }
+
+    @Test
+    void variableLengthsCountTowardsTheBound() {
+        Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
+        RuleDefinition fits = new RuleDefinition(
+                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, region, null);
+        assertThat(validator.validate(key, fits).variables()).containsKey("region");
+        Map<String, VariableSpec> longer = Map.of("region", new VariableSpec("[A-Z]+", true, 3));
+        RuleDefinition tooLong = new RuleDefinition(
+                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, longer, null);
+        assertThatThrownBy(() -> validator.validate(key, tooLong)).isInstanceOf(InvalidRuleException.class);
+    }
+
+    @Test
+    void variablesMustBeDeclaredAndUsed() {
+        RuleDefinition undeclared = format("O-{var:region}-{seq}");
+        assertThatThrownBy(() -> validator.validate(key, undeclared))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
+        RuleDefinition unused = new RuleDefinition(
+                "O-{seq}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
+                null);
+        assertThatThrownBy(() -> validator.validate(key, unused)).isInstanceOf(InvalidRuleException.class);
+    }
+
+    @Test
+    void badPatternZoneStrategyAndNumbersAreRejectedWithTheirField() {
+        assertThatThrownBy(() -> new VariableSpec("[A-Z", true, 2))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null), "timeZone");
+        assertField(
+                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null),
+                "strategy");
+        assertField(new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null), "reset");
+        assertField(new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null), "start");
+        assertField(new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null), "step");
+        assertField(new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null), "maxValue");
+        assertField(new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null), "reserveSize");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null), "reserveSize");
+    }
+
+    @Test
+    void prefixKeyShapeIsChecked() {
+        assertThat(new PrefixKey("A.b-c_9").value()).isEqualTo("A.b-c_9");
+        assertThatThrownBy(() -> new PrefixKey("-A")).isInstanceOf(InvalidRuleException.class);
+        assertThatThrownBy(() -> new PrefixKey("A".repeat(65))).isInstanceOf(InvalidRuleException.class);
+        assertThat(new PrefixKey("A".repeat(64)).value()).hasSize(64);
+    }
+
+    private void assertField(RuleDefinition definition, String field) {
+        assertThatThrownBy(() -> validator.validate(key, definition))
+                .isInstanceOfSatisfying(
+                        InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+}

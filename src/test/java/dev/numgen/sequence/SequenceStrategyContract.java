@@ -1,0 +1,145 @@
+package dev.numgen.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.PrefixRule;
+import dev.numgen.rule.ResetPeriod;
+import dev.numgen.rule.Strategy;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SequenceStrategy} promises: unique values under concurrency, values from
+ * {@code start} in steps of {@code step}, increasing per caller, and a hard stop at maxValue.
+ * Each implementation extends this with its own way of serving a rule.
+ */
+public abstract class SequenceStrategyContract {
+
+    private static final AtomicInteger RULES = new AtomicInteger();
+
+    /** Strategies serving {@code rule}; more than one stands for several nodes sharing it. */
+    protected abstract List<SequenceStrategy> strategiesFor(PrefixRule rule);
+
+    protected static PrefixRule rule(long start, long step, long maxValue, int reserveSize) {
+        String key = "CONTRACT" + RULES.incrementAndGet();
+        return new PrefixRule(
+                new PrefixKey(key),
+                "C-{seq}",
+                Strategy.SEGMENT,
+                ResetPeriod.NEVER,
+                start,
+                step,
+                maxValue,
+                reserveSize,
+                ZoneOffset.UTC,
+                Map.of(),
+                null);
+    }
+
+    private static CounterKey keyOf(PrefixRule rule) {
+        return new CounterKey(rule.key().value(), "");
+    }
+
+    @Test
+    void firstValueIsStartAndValuesAdvanceByStep() {
+        PrefixRule rule = rule(100, 5, Long.MAX_VALUE, 10);
+        SequenceStrategy strategy = strategiesFor(rule).get(0);
+        long[] values = strategy.next(keyOf(rule), 4);
+        assertThat(values).containsExactly(100, 105, 110, 115);
+        assertThat(strategy.next(keyOf(rule))).isEqualTo(120);
+    }
+
+    @Test
+    void valuesIncreaseForOneCallerAcrossManyBlocks() {
+        PrefixRule rule = rule(1, 1, Long.MAX_VALUE, 7);
+        SequenceStrategy strategy = strategiesFor(rule).get(0);
+        long previous = 0;
+        for (int i = 0; i < 500; i++) {
+            long value = strategy.next(keyOf(rule));
+            assertThat(value).isGreaterThan(previous);
+            previous = value;
+        }
+    }
+
+    @Test
+    void batchValuesAreIncreasingAndSpanBlocks() {
+        PrefixRule rule = rule(1, 1, Long.MAX_VALUE, 3);
+        long[] values = strategiesFor(rule).get(0).next(keyOf(rule), 10);
+        assertThat(values).hasSize(10).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void neverRepeatsUnderConcurrentCallers() throws Exception {
+        PrefixRule rule = rule(1, 1, Long.MAX_VALUE, 25);
+        List<SequenceStrategy> strategies = strategiesFor(rule);
+        int threads = 8;
+        int perThread = 2_000;
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                SequenceStrategy strategy = strategies.get(t % strategies.size());
+                work.add(pool.submit(() -> {
+                    long previous = -1;
+                    for (int i = 0; i < perThread; i++) {
+                        long value = strategy.next(keyOf(rule));
+                        assertThat(value).isGreaterThan(previous);
+                        previous = value;
+                        if (!seen.add(value)) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(duplicates).hasValue(0);
+        assertThat(seen).hasSize(threads * perThread);
+    }
+
+    @Test
+    void stopsAtMaxValueWithoutWrappingOrRepeating() {
+        PrefixRule rule = rule(1, 1, 25, 10);
+        List<SequenceStrategy> strategies = strategiesFor(rule);
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        for (SequenceStrategy strategy : strategies) {
+            try {
+                while (true) {
+                    assertThat(seen.add(strategy.next(keyOf(rule)))).isTrue();
+                }
+            } catch (CounterExhaustedException expected) {
+                assertThat(expected.key()).isEqualTo(keyOf(rule));
+            }
+        }
+        assertThat(seen).allSatisfy(value -> assertThat(value).isBetween(1L, 25L));
+        for (SequenceStrategy strategy : strategies) {
+            assertThatThrownBy(() -> strategy.next(keyOf(rule))).isInstanceOf(CounterExhaustedException.class);
+        }
+    }
+
+    @Test
+    void maxValueNearLongMaxDoesNotOverflow() {
+        PrefixRule rule = rule(Long.MAX_VALUE - 2, 1, Long.MAX_VALUE, 1000);
+        SequenceStrategy strategy = strategiesFor(rule).get(0);
+        assertThat(strategy.next(keyOf(rule), 3))
+                .containsExactly(Long.MAX_VALUE - 2, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        assertThatThrownBy(() -> strategy.next(keyOf(rule))).isInstanceOf(CounterExhaustedException.class);
+    }
+}
