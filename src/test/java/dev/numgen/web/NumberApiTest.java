@@ -1,0 +1,171 @@
+package dev.numgen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.numgen.system.security.DevIssuer;
+import dev.numgen.system.security.DevIssuerClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@LocalNodeTest
+class NumberApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DevIssuer issuer;
+
+    private ApiClient api;
+    private String generator;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+        generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
+    }
+
+    private void register(String key, String json) {
+        String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
+        int status = api.put("/api/prefix-configs/" + key, writer, json).status();
+        assertThat(status).isIn(200, 201);
+    }
+
+    @Test
+    void issuesNumbersAsJsonWithNoStore() {
+        register("ORDER", "{\"format\":\"ORD-{yyyy}{MM}{dd}-{seq:6}\"}");
+        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=ORDER&count=3", generator);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(reply.header("Numgen-Mode")).isEqualTo("NORMAL");
+        JsonNode body = reply.json();
+        assertThat(body.path("prefixKey").asString()).isEqualTo("ORDER");
+        assertThat(body.path("mode").asString()).isEqualTo("NORMAL");
+        List<String> numbers = new ArrayList<>();
+        body.path("numbers").forEach(number -> numbers.add(number.asString()));
+        assertThat(numbers).hasSize(3).allMatch(number -> number.matches("ORD-\\d{8}-\\d{6}")).isSorted();
+    }
+
+    @Test
+    void issuesNumbersAsTextAndThroughPostAndWithoutApiPrefix() {
+        register("TEXT", "{\"format\":\"T-{seq}\"}");
+        ApiClient.Reply text = api.get("/numbers?prefixKey=TEXT&count=2", generator, "text/plain");
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.header("Content-Type")).startsWith("text/plain");
+        assertThat(text.body()).isEqualTo("T-1\nT-2\n");
+        ApiClient.Reply posted = api.post("/api/numbers", generator, "{\"prefixKey\":\"TEXT\",\"count\":1}");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.json().path("numbers").get(0).asString()).isEqualTo("T-3");
+    }
+
+    @Test
+    void variablesAreChecked() {
+        register("REGION", "{\"format\":\"R-{var:region}-{seq:4}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        assertThat(api.get("/api/numbers?prefixKey=REGION&region=EU", generator).json().path("numbers").get(0).asString())
+                .isEqualTo("R-EU-0001");
+        ApiClient.Reply bad = api.get("/api/numbers?prefixKey=REGION&region=europe", generator);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("field").asString()).isEqualTo("region");
+    }
+
+    @Test
+    void badParametersAre400ProblemsWithTheField() {
+        register("PARAMS", "{\"format\":\"P-{seq}\"}");
+        for (String query : List.of("count=abc", "count=0", "count=1001")) {
+            ApiClient.Reply reply = api.get("/api/numbers?prefixKey=PARAMS&" + query, generator);
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/invalid-request");
+            assertThat(reply.json().path("field").asString()).isEqualTo("count");
+        }
+        ApiClient.Reply missing = api.get("/api/numbers", generator);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("field").asString()).isEqualTo("prefixKey");
+    }
+
+    @Test
+    void issueRejectsUnregisteredPrefix() {
+        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/prefix-not-registered");
+        assertThat(reply.json().path("prefixKey").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void exhaustedCounterIsA409AndNeverWraps() {
+        register("SMALL", "{\"format\":\"S-{seq:1}\",\"reserveSize\":3}");
+        ApiClient.Reply all = api.get("/api/numbers?prefixKey=SMALL&count=9", generator);
+        assertThat(all.status()).isEqualTo(200);
+        ApiClient.Reply more = api.get("/api/numbers?prefixKey=SMALL", generator);
+        assertThat(more.status()).isEqualTo(409);
+        assertThat(more.json().path("type").asString()).endsWith("/counter-exhausted");
+        assertThat(more.body()).doesNotContain("S-1\"");
+    }
+
+    @Test
+    void twoPrefixesNeverShareACounter() {
+        register("FIRST", "{\"format\":\"N-{seq}\"}");
+        register("SECOND", "{\"format\":\"N-{seq}\"}");
+        api.get("/api/numbers?prefixKey=FIRST&count=5", generator);
+        JsonNode second = api.get("/api/numbers?prefixKey=SECOND", generator).json();
+        assertThat(second.path("numbers").get(0).asString()).isEqualTo("N-1");
+    }
+
+    @Test
+    void onePrefixNeverRepeatsUnderEightConcurrentClients() throws Exception {
+        register("BUSY", "{\"format\":\"B-{seq:9}\",\"reserveSize\":20}");
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger issued = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int client = 0; client < 8; client++) {
+                work.add(clients.submit(() -> {
+                    for (int request = 0; request < 60; request++) {
+                        int count = ThreadLocalRandom.current().nextInt(1, 6);
+                        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=BUSY&count=" + count, generator);
+                        assertThat(reply.status()).isEqualTo(200);
+                        reply.json().path("numbers").forEach(number -> {
+                            issued.incrementAndGet();
+                            assertThat(seen.add(number.asString())).as("duplicate " + number).isTrue();
+                        });
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(seen).hasSize(issued.get()).hasSizeGreaterThanOrEqualTo(8 * 60);
+    }
+
+    @Test
+    void tokensWithoutTheScopeOrWithoutATokenAreRefused() {
+        register("GUARDED", "{\"format\":\"G-{seq}\"}");
+        ApiClient.Reply anonymous = api.get("/api/numbers?prefixKey=GUARDED", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+        String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
+        ApiClient.Reply forbidden = api.get("/api/numbers?prefixKey=GUARDED", reader);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.put("/api/prefix-configs/GUARDED", reader, "{\"format\":\"X-{seq}\"}").status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/numbers?prefixKey=GUARDED", generator).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+}

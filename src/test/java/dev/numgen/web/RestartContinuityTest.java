@@ -1,0 +1,80 @@
+package dev.numgen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.numgen.NumgenApplication;
+import dev.numgen.system.ignite.TestNodes;
+import dev.numgen.system.security.DevIssuer;
+import dev.numgen.system.security.DevIssuerClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Stopping and starting a node continues every counter strictly above what it issued. */
+class RestartContinuityTest {
+
+    @TempDir
+    Path workRoot;
+
+    @Test
+    void restartedNodeContinuesEveryCounterAboveWhatItIssued() {
+        Map<String, Object> properties = new HashMap<>(TestNodes.ClusterLayout.of(workRoot, 1).nodeProperties(0));
+        properties.put("server.port", 0);
+        properties.put("numgen.security.dev-issuer.port", 0);
+
+        List<Long> before = new ArrayList<>();
+        try (ConfigurableApplicationContext node = start(properties)) {
+            ApiClient api = api(node);
+            String token = token(node);
+            assertThat(api.put("/api/prefix-configs/KEEP", token, "{\"format\":\"K-{seq}\",\"reserveSize\":10}").status())
+                    .isEqualTo(201);
+            assertThat(api.put("/api/prefix-configs/DAY", token, "{\"format\":\"D-{yyyy}{MM}{dd}-{seq}\",\"reset\":\"DAILY\"}")
+                            .status())
+                    .isEqualTo(201);
+            before.addAll(values(api.get("/api/numbers?prefixKey=KEEP&count=25", token).json(), "K-"));
+            before.addAll(values(api.get("/api/numbers?prefixKey=DAY&count=3", token).json(), "D-"));
+        }
+        assertThat(before).hasSize(28);
+
+        try (ConfigurableApplicationContext node = start(properties)) {
+            ApiClient api = api(node);
+            String token = token(node);
+            List<Long> keep = values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json(), "K-");
+            assertThat(keep).allSatisfy(value -> assertThat(value).isGreaterThan(25));
+            assertThat(api.get("/api/prefix-configs/KEEP", token).json().path("version").asLong()).isEqualTo(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(NumgenApplication.class)
+                .profiles("local")
+                .properties(properties)
+                .run();
+    }
+
+    private static ApiClient api(ConfigurableApplicationContext node) {
+        return new ApiClient(((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
+    private static String token(ConfigurableApplicationContext node) {
+        return DevIssuerClient.token(
+                node.getBean(DevIssuer.class).port(), "numbers:generate", "prefix-configs:write", "prefix-configs:read");
+    }
+
+    private static List<Long> values(JsonNode reply, String prefix) {
+        List<Long> values = new ArrayList<>();
+        reply.path("numbers").forEach(number -> {
+            String text = number.asString();
+            values.add(Long.parseLong(text.substring(text.lastIndexOf('-') + 1)));
+        });
+        return values;
+    }
+}
