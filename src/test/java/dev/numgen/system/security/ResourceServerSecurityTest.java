@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ResourceServerSecurityTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Sent on every request so that the probe's mappings outrank the real controllers on the same paths. */
+    private static final String PROBE_HEADER = "X-Security-Probe";
 
     @LocalServerPort
     int port;
@@ -105,7 +107,7 @@ class ResourceServerSecurityTest {
         String reader = DevIssuerClient.token(devIssuer.port(), "prefix-configs:read");
         String writer = DevIssuerClient.token(devIssuer.port(), "prefix-configs:write");
 
-        assertThat(send("GET", "/api/prefix-configs/INV", reader).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/prefix-configs/INV", reader).body()).isEqualTo("config INV");
         assertThat(send("PUT", "/api/prefix-configs/INV", reader).statusCode()).isEqualTo(403);
         assertThat(send("PUT", "/api/prefix-configs/INV", writer).body()).isEqualTo("stored INV");
     }
@@ -162,7 +164,8 @@ class ResourceServerSecurityTest {
 
     private HttpResponse<String> send(String method, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .header(PROBE_HEADER, "1");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -173,21 +176,24 @@ class ResourceServerSecurityTest {
         }
     }
 
-    /** Stands in for the real controllers, which live in web/ and are not built yet. */
+    /**
+     * Answers on the real endpoints' paths without their dependencies (Ignite, rules), so these tests see only what
+     * security decides. The header condition makes each mapping more specific than the real controller's.
+     */
     @RestController
     static class ProbeController {
 
-        @GetMapping("/api/numbers")
+        @GetMapping(path = "/api/numbers", headers = PROBE_HEADER)
         String generate() {
             return "ok";
         }
 
-        @GetMapping("/api/prefix-configs/{key}")
+        @GetMapping(path = "/api/prefix-configs/{key}", headers = PROBE_HEADER)
         String read(@PathVariable String key) {
             return "config " + key;
         }
 
-        @PutMapping("/api/prefix-configs/{key}")
+        @PutMapping(path = "/api/prefix-configs/{key}", headers = PROBE_HEADER)
         String store(@PathVariable String key) {
             return "stored " + key;
         }
