@@ -1,0 +1,35 @@
+package dev.numgen.system.security;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Starts the development issuer with the main context and closes it with it; {@code local} profile only. */
+@Configuration(proxyBeanMethods = false)
+@Profile(TokenIssuerCheck.LOCAL_PROFILE)
+@ConditionalOnBooleanProperty(TokenIssuerCheck.DEV_ISSUER_ENABLED)
+@EnableConfigurationProperties(DevIssuerProperties.class)
+final class DevIssuerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DevIssuer devIssuer(DevIssuerProperties properties) {
+        return DevIssuer.start(properties.address(), properties.port());
+    }
+
+    // Verifies with the issuer's public key in memory: the same signature, issuer and timestamp checks as a remote
+    // JWK set, without a network hop at startup.
+    @Bean
+    JwtDecoder devIssuerJwtDecoder(DevIssuer devIssuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devIssuer.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(devIssuer.issuerUri()));
+        return decoder;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.numgen.system.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application is an OAuth2 resource server: every request but health and the API docs needs a bearer JWT,
+ * and scope authorities ({@code SCOPE_numbers:generate}, ...) come from the token's {@code scope} claim.
+ */
+@Configuration(proxyBeanMethods = false)
+final class ResourceServerSecurity {
+
+    private static final String[] OPEN = {
+        "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    };
+    private static final long TOKEN_CACHE_ENTRIES = 10_000;
+    private static final Duration TOKEN_CACHE_ENTRY_LIFETIME = Duration.ofMinutes(5);
+
+    @Bean
+    static TokenIssuerCheck tokenIssuerCheck(Environment environment) {
+        return new TokenIssuerCheck(environment);
+    }
+
+    @Bean
+    SecurityFilterChain resourceServerFilterChain(
+            HttpSecurity http, ObjectProvider<JwtDecoder> decoders, ObjectProvider<Clock> clocks, JsonMapper json)
+            throws Exception {
+        JwtDecoder decoder = new CachingJwtDecoder(
+                decoders.getObject(),
+                clocks.getIfAvailable(Clock::systemUTC),
+                TOKEN_CACHE_ENTRIES,
+                TOKEN_CACHE_ENTRY_LIFETIME);
+        SecurityProblems problems = new SecurityProblems(json);
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        return http
+                // Credentials travel only in the Authorization header, never in a cookie a forged request could use.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(ResourceServerSecurity::routes)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .build();
+    }
+
+    private static void routes(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
+        routes.requestMatchers(OPEN)
+                .permitAll()
+                .requestMatchers(GET, "/api/numbers", "/numbers")
+                .hasAuthority("SCOPE_numbers:generate")
+                .requestMatchers(POST, "/api/numbers", "/numbers")
+                .hasAuthority("SCOPE_numbers:generate")
+                .requestMatchers(GET, "/api/prefix-configs/**", "/prefix-configs/**")
+                .hasAuthority("SCOPE_prefix-configs:read")
+                .requestMatchers(PUT, "/api/prefix-configs/**", "/prefix-configs/**")
+                .hasAuthority("SCOPE_prefix-configs:write")
+                .requestMatchers("/api/numbers/*/void", "/api/provisional-numbers/**", "/actuator/prometheus")
+                .hasAuthority("SCOPE_numbers:admin")
+                .anyRequest()
+                .authenticated();
+    }
+}
