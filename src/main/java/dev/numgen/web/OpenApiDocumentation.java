@@ -55,22 +55,28 @@ class OpenApiDocumentation {
 
     /** Adds the problem responses each operation can give. */
     @Bean
-    OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            var responses = operation.getResponses();
-            responses.addApiResponse("400", problem("Invalid request or rule (type invalid-request / invalid-rule)"));
-            responses.addApiResponse("401", problem("Missing or invalid bearer token"));
-            responses.addApiResponse("403", problem("The token lacks the scope this operation needs"));
-            responses.addApiResponse("503", problem("Storage unavailable (type storage-unavailable), with Retry-After"));
-            if (path.contains("numbers")) {
-                responses.addApiResponse("404", problem("Prefix not registered (type prefix-not-registered)"));
-                responses.addApiResponse("409", problem("Counter exhausted: maxValue reached (type counter-exhausted)"));
-            } else {
-                responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
-                responses.addApiResponse("409", problem("Change refused: it could re-issue numbers (type rule-change-refused)"));
-                responses.addApiResponse("412", problem("If-Match does not match the rule version (type version-mismatch)"));
-            }
-        }));
+    OpenApiCustomizer problemResponsesInDocument() {
+        return openApi -> openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    var responses = operation.getResponses();
+                    responses.addApiResponse(
+                            "400", problem("Invalid request or rule (type invalid-request / invalid-rule)"));
+                    responses.addApiResponse("401", problem("Missing or invalid bearer token"));
+                    responses.addApiResponse("403", problem("The token lacks the scope this operation needs"));
+                    responses.addApiResponse(
+                            "503", problem("Storage unavailable (type storage-unavailable), with Retry-After"));
+                    if (path.contains("numbers")) {
+                        responses.addApiResponse("404", problem("Prefix not registered (type prefix-not-registered)"));
+                        responses.addApiResponse(
+                                "409", problem("Counter exhausted: maxValue reached (type counter-exhausted)"));
+                    } else {
+                        responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
+                        responses.addApiResponse(
+                                "409", problem("Change refused: it could re-issue numbers (type rule-change-refused)"));
+                        responses.addApiResponse(
+                                "412", problem("If-Match does not match the rule version (type version-mismatch)"));
+                    }
+                }));
     }
 
     private static ApiResponse problem(String description) {

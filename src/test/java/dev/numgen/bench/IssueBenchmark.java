@@ -49,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 // Ignite's --add-opens come from the pom (ignite.add-opens) through bench/jmh.sh.
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-DIGNITE_UPDATE_NOTIFIER=false"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "-DIGNITE_UPDATE_NOTIFIER=false"})
 @Threads(1)
 public class IssueBenchmark {
 
@@ -75,7 +77,9 @@ public class IssueBenchmark {
                         "bench");
         prefetch = Executors.newFixedThreadPool(2);
         issuer = new NumberIssuer(
-                registry, new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch), Clock.systemUTC());
+                registry,
+                new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch),
+                Clock.systemUTC());
         renderer = NumberTemplate.parse(FORMAT).renderer(ZoneId.of("Europe/Berlin"));
     }
 

@@ -55,7 +55,10 @@ class NumberApiTest {
         assertThat(body.path("mode").asString()).isEqualTo("NORMAL");
         List<String> numbers = new ArrayList<>();
         body.path("numbers").forEach(number -> numbers.add(number.asString()));
-        assertThat(numbers).hasSize(3).allMatch(number -> number.matches("ORD-\\d{8}-\\d{6}")).isSorted();
+        assertThat(numbers)
+                .hasSize(3)
+                .allMatch(number -> number.matches("ORD-\\d{8}-\\d{6}"))
+                .isSorted();
     }
 
     @Test
@@ -72,8 +75,14 @@ class NumberApiTest {
 
     @Test
     void variablesAreChecked() {
-        register("REGION", "{\"format\":\"R-{var:region}-{seq:4}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
-        assertThat(api.get("/api/numbers?prefixKey=REGION&region=EU", generator).json().path("numbers").get(0).asString())
+        register(
+                "REGION",
+                "{\"format\":\"R-{var:region}-{seq:4}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        assertThat(api.get("/api/numbers?prefixKey=REGION&region=EU", generator)
+                        .json()
+                        .path("numbers")
+                        .get(0)
+                        .asString())
                 .isEqualTo("R-EU-0001");
         ApiClient.Reply bad = api.get("/api/numbers?prefixKey=REGION&region=europe", generator);
         assertThat(bad.status()).isEqualTo(400);
@@ -139,7 +148,9 @@ class NumberApiTest {
                         assertThat(reply.status()).isEqualTo(200);
                         reply.json().path("numbers").forEach(number -> {
                             issued.incrementAndGet();
-                            assertThat(seen.add(number.asString())).as("duplicate " + number).isTrue();
+                            assertThat(seen.add(number.asString()))
+                                    .as("duplicate " + number)
+                                    .isTrue();
                         });
                     }
                 }));
@@ -163,9 +174,11 @@ class NumberApiTest {
         ApiClient.Reply forbidden = api.get("/api/numbers?prefixKey=GUARDED", reader);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.put("/api/prefix-configs/GUARDED", reader, "{\"format\":\"X-{seq}\"}").status())
+        assertThat(api.put("/api/prefix-configs/GUARDED", reader, "{\"format\":\"X-{seq}\"}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/numbers?prefixKey=GUARDED", generator).status()).isEqualTo(200);
+        assertThat(api.get("/api/numbers?prefixKey=GUARDED", generator).status())
+                .isEqualTo(200);
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
     }
 }

@@ -57,7 +57,8 @@ class PrefixConfigApiTest {
         assertThat(read.header("ETag")).isEqualTo("\"2\"");
         assertThat(read.json().path("format").asString()).isEqualTo("IN-{yyyy}-{seq:5}");
 
-        JsonNode changes = api.get("/api/prefix-configs/INVOICE/changes", writer).json();
+        JsonNode changes =
+                api.get("/api/prefix-configs/INVOICE/changes", writer).json();
         assertThat(changes).hasSize(2);
         assertThat(changes.get(1).path("oldVersion").asLong()).isEqualTo(1);
         assertThat(changes.get(1).path("newVersion").asLong()).isEqualTo(2);

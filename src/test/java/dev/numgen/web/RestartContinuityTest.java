@@ -26,7 +26,8 @@ class RestartContinuityTest {
 
     @Test
     void restartedNodeContinuesEveryCounterAboveWhatItIssued() {
-        Map<String, Object> properties = new HashMap<>(TestNodes.ClusterLayout.of(workRoot, 1).nodeProperties(0));
+        Map<String, Object> properties =
+                new HashMap<>(TestNodes.ClusterLayout.of(workRoot, 1).nodeProperties(0));
         properties.put("server.port", 0);
         properties.put("numgen.security.dev-issuer.port", 0);
 
@@ -34,30 +35,43 @@ class RestartContinuityTest {
         try (ConfigurableApplicationContext node = start(properties)) {
             ApiClient api = api(node);
             String token = token(node);
-            assertThat(api.put("/api/prefix-configs/KEEP", token, "{\"format\":\"K-{seq}\",\"reserveSize\":10}").status())
-                    .isEqualTo(201);
-            assertThat(api.put("/api/prefix-configs/DAY", token, "{\"format\":\"D-{yyyy}{MM}{dd}-{seq}\",\"reset\":\"DAILY\"}")
+            assertThat(api.put("/api/prefix-configs/KEEP", token, "{\"format\":\"K-{seq}\",\"reserveSize\":10}")
                             .status())
                     .isEqualTo(201);
-            before.addAll(values(api.get("/api/numbers?prefixKey=KEEP&count=25", token).json(), "K-"));
-            before.addAll(values(api.get("/api/numbers?prefixKey=DAY&count=3", token).json(), "D-"));
+            assertThat(api.put(
+                                    "/api/prefix-configs/DAY",
+                                    token,
+                                    "{\"format\":\"D-{yyyy}{MM}{dd}-{seq}\",\"reset\":\"DAILY\"}")
+                            .status())
+                    .isEqualTo(201);
+            before.addAll(values(
+                    api.get("/api/numbers?prefixKey=KEEP&count=25", token).json(), "K-"));
+            before.addAll(
+                    values(api.get("/api/numbers?prefixKey=DAY&count=3", token).json(), "D-"));
         }
         assertThat(before).hasSize(28);
 
         try (ConfigurableApplicationContext node = start(properties)) {
             ApiClient api = api(node);
             String token = token(node);
-            List<Long> keep = values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json(), "K-");
+            List<Long> keep =
+                    values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json(), "K-");
             assertThat(keep).allSatisfy(value -> assertThat(value).isGreaterThan(25));
-            assertThat(api.get("/api/prefix-configs/KEEP", token).json().path("version").asLong()).isEqualTo(1);
+            assertThat(api.get("/api/prefix-configs/KEEP", token)
+                            .json()
+                            .path("version")
+                            .asLong())
+                    .isEqualTo(1);
         }
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        // As command-line arguments, so they outrank application.yml like an operator's would.
         return new SpringApplicationBuilder(NumgenApplication.class)
                 .profiles("local")
-                .properties(properties)
-                .run();
+                .run(properties.entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                        .toArray(String[]::new));
     }
 
     private static ApiClient api(ConfigurableApplicationContext node) {
@@ -66,7 +80,10 @@ class RestartContinuityTest {
 
     private static String token(ConfigurableApplicationContext node) {
         return DevIssuerClient.token(
-                node.getBean(DevIssuer.class).port(), "numbers:generate", "prefix-configs:write", "prefix-configs:read");
+                node.getBean(DevIssuer.class).port(),
+                "numbers:generate",
+                "prefix-configs:write",
+                "prefix-configs:read");
     }
 
     private static List<Long> values(JsonNode reply, String prefix) {

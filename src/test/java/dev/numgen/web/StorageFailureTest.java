@@ -28,9 +28,10 @@ class StorageFailureTest {
     @Test
     void deactivatedClusterGives503WithRetryAfterAndNoNumber() {
         ApiClient api = new ApiClient(port);
-        String token = DevIssuerClient.token(
-                issuer.port(), "numbers:generate", "prefix-configs:write", "prefix-configs:read");
-        assertThat(api.put("/api/prefix-configs/UNUSED", token, "{\"format\":\"U-{seq}\"}").status())
+        String token =
+                DevIssuerClient.token(issuer.port(), "numbers:generate", "prefix-configs:write", "prefix-configs:read");
+        assertThat(api.put("/api/prefix-configs/UNUSED", token, "{\"format\":\"U-{seq}\"}")
+                        .status())
                 .isEqualTo(201);
 
         ignite.cluster().state(ClusterState.INACTIVE);

@@ -1,10 +1,13 @@
 package dev.numgen.system.ignite;
 
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.support.PropertySourcesPlaceholderConfigurer;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.Resource;
 
 /**
@@ -16,12 +19,20 @@ import org.springframework.core.io.Resource;
 final class IgniteConfigurationLoader {
 
     static final String CONFIGURATION_BEAN = "ignite.cfg";
+    static final String WORK_DIR = "numgen.ignite.work-dir";
 
     private IgniteConfigurationLoader() {}
 
     static IgniteConfiguration load(Resource xml, ConfigurableEnvironment environment) {
         try (GenericApplicationContext context = new GenericApplicationContext()) {
             context.getEnvironment().merge(environment);
+            // Ignite needs an absolute work directory; a relative one is taken from the current directory.
+            String workDir = environment.getProperty(WORK_DIR, "./data");
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "numgen-absolute-work-dir",
+                            Map.of(WORK_DIR, Path.of(workDir).toAbsolutePath().normalize().toString())));
             context.registerBean(PropertySourcesPlaceholderConfigurer.class);
             new XmlBeanDefinitionReader(context).loadBeanDefinitions(xml);
             context.refresh();

@@ -5,6 +5,8 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteSystemProperties;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,8 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IgniteProperties.class)
 class IgniteNodeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IgniteNodeConfiguration.class);
 
     static {
         // Ignite would otherwise contact the internet for version checks and print banners.
@@ -32,7 +36,14 @@ class IgniteNodeConfiguration {
             throw new IllegalStateException("Ignite configuration not found: " + properties.config());
         }
         IgniteConfiguration configuration = IgniteConfigurationLoader.load(xml, environment);
-        return Ignition.start(configuration);
+        Ignite ignite = Ignition.start(configuration);
+        log.info(
+                "Ignite node {} started from {} (work directory {}, cluster state {})",
+                configuration.getConsistentId(),
+                properties.config(),
+                configuration.getWorkDirectory(),
+                ignite.cluster().state());
+        return ignite;
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

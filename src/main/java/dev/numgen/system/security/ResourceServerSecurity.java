@@ -2,7 +2,6 @@ package dev.numgen.system.security;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +72,7 @@ final class ResourceServerSecurity {
                 .hasAuthority("SCOPE_numbers:generate")
                 .requestMatchers(GET, "/api/prefix-configs/**", "/prefix-configs/**")
                 .hasAuthority("SCOPE_prefix-configs:read")
-                .requestMatchers(PUT, "/api/prefix-configs/**", "/prefix-configs/**")
+                .requestMatchers("/api/prefix-configs/**", "/prefix-configs/**")
                 .hasAuthority("SCOPE_prefix-configs:write")
                 .requestMatchers("/api/numbers/*/void", "/api/provisional-numbers/**", "/actuator/prometheus")
                 .hasAuthority("SCOPE_numbers:admin")

@@ -2,6 +2,7 @@ package dev.numgen.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.system.ignite.IsolatedNodeInitializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "numgen.security.dev-issuer.port=0")
 @ActiveProfiles("local")
+@ContextConfiguration(initializers = IsolatedNodeInitializer.class)
 @Import(ResourceServerSecurityTest.ProbeController.class)
 class ResourceServerSecurityTest {
 

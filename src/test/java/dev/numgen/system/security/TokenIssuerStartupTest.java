@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.NumgenApplication;
+import dev.numgen.system.ignite.IsolatedNodeInitializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,7 @@ class TokenIssuerStartupTest {
                 Stream.of("spring.profiles.active=" + profile, "server.port=0", "spring.main.banner-mode=off"),
                 Stream.of(properties));
         return new SpringApplicationBuilder(NumgenApplication.class)
+                .initializers(new IsolatedNodeInitializer())
                 .run(arguments.map(property -> "--" + property).toArray(String[]::new));
     }
 
