@@ -32,7 +32,12 @@ final class IgniteConfigurationLoader {
                     .getPropertySources()
                     .addFirst(new MapPropertySource(
                             "numgen-absolute-work-dir",
-                            Map.of(WORK_DIR, Path.of(workDir).toAbsolutePath().normalize().toString())));
+                            Map.of(
+                                    WORK_DIR,
+                                    Path.of(workDir)
+                                            .toAbsolutePath()
+                                            .normalize()
+                                            .toString())));
             context.registerBean(PropertySourcesPlaceholderConfigurer.class);
             new XmlBeanDefinitionReader(context).loadBeanDefinitions(xml);
             context.refresh();
