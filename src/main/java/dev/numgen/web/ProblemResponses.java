@@ -30,65 +30,55 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     static final String RETRY_AFTER_SECONDS = "1";
 
-    @ExceptionHandler(UnknownPrefixException.class)
-    ResponseEntity<Object> unknownPrefix(UnknownPrefixException e) {
-        ProblemDetail problem = problem(ProblemType.PREFIX_NOT_REGISTERED, e.getMessage());
-        problem.setProperty("prefixKey", e.prefixKey());
-        return respond(problem);
-    }
-
-    @ExceptionHandler(InvalidRuleException.class)
-    ResponseEntity<Object> invalidRule(InvalidRuleException e) {
-        ProblemDetail problem = problem(ProblemType.INVALID_RULE, e.getMessage());
-        problem.setProperty("field", e.field());
-        if (e.position() >= 0) {
-            problem.setProperty("position", e.position());
-        }
-        return respond(problem);
-    }
-
-    @ExceptionHandler(InvalidIssueRequestException.class)
-    ResponseEntity<Object> invalidRequest(InvalidIssueRequestException e) {
-        ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, e.getMessage());
-        problem.setProperty("field", e.parameter());
-        return respond(problem);
-    }
-
-    @ExceptionHandler(UnsafeRuleChangeException.class)
-    ResponseEntity<Object> unsafeChange(UnsafeRuleChangeException e) {
-        ProblemDetail problem = problem(ProblemType.RULE_CHANGE_REFUSED, e.getMessage());
-        problem.setProperty("field", e.field());
-        return respond(problem);
-    }
-
-    @ExceptionHandler(CounterExhaustedException.class)
-    ResponseEntity<Object> exhausted(CounterExhaustedException e) {
-        ProblemDetail problem = problem(ProblemType.COUNTER_EXHAUSTED, e.getMessage());
-        problem.setProperty("prefixKey", e.key().prefixKey());
-        return respond(problem);
-    }
-
-    @ExceptionHandler(RuleVersionConflictException.class)
-    ResponseEntity<Object> versionMismatch(RuleVersionConflictException e) {
-        return respond(problem(ProblemType.VERSION_MISMATCH, e.getMessage()));
-    }
-
-    @ExceptionHandler({SequenceUnavailableException.class, RuleStoreUnavailableException.class})
-    ResponseEntity<Object> unavailable(RuntimeException e) {
-        log.warn("Answered 503: {}", e.getMessage());
-        ProblemDetail problem = problem(
-                ProblemType.STORAGE_UNAVAILABLE,
-                "the cluster store cannot be reached safely right now; nothing was issued or changed");
-        return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> unexpected(Exception e) {
+    ResponseEntity<Object> handle(Exception e) {
+        return problemFor(e);
+    }
+
+    /** The problem response for any exception; also used where no controller is involved. */
+    static ResponseEntity<Object> problemFor(Exception e) {
+        if (e instanceof UnknownPrefixException unknown) {
+            return respond(
+                    problem(ProblemType.PREFIX_NOT_REGISTERED, e.getMessage(), "prefixKey", unknown.prefixKey()));
+        }
+        if (e instanceof InvalidRuleException invalid) {
+            ProblemDetail problem = problem(ProblemType.INVALID_RULE, e.getMessage(), "field", invalid.field());
+            if (invalid.position() >= 0) {
+                problem.setProperty("position", invalid.position());
+            }
+            return respond(problem);
+        }
+        if (e instanceof InvalidIssueRequestException invalid) {
+            return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), "field", invalid.parameter()));
+        }
+        if (e instanceof UnsafeRuleChangeException unsafe) {
+            return respond(problem(ProblemType.RULE_CHANGE_REFUSED, e.getMessage(), "field", unsafe.field()));
+        }
+        if (e instanceof CounterExhaustedException exhausted) {
+            return respond(problem(
+                    ProblemType.COUNTER_EXHAUSTED,
+                    e.getMessage(),
+                    "prefixKey",
+                    exhausted.key().prefixKey()));
+        }
+        if (e instanceof RuleVersionConflictException) {
+            return respond(problem(ProblemType.VERSION_MISMATCH, e.getMessage(), null, null));
+        }
+        if (e instanceof SequenceUnavailableException || e instanceof RuleStoreUnavailableException) {
+            log.warn("Answered 503: {}", e.getMessage());
+            ProblemDetail problem = problem(
+                    ProblemType.STORAGE_UNAVAILABLE,
+                    "the cluster store cannot be reached safely right now; nothing was issued or changed",
+                    null,
+                    null);
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         log.error("Unexpected error", e);
-        return respond(problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged"));
+        return respond(
+                problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", null, null));
     }
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...) get numgen's types as well. */
@@ -106,10 +96,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
-    private static ProblemDetail problem(ProblemType type, String detail) {
+    private static ProblemDetail problem(ProblemType type, String detail, String property, Object value) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status, detail);
         problem.setType(type.type);
         problem.setTitle(type.title);
+        if (property != null) {
+            problem.setProperty(property, value);
+        }
         return problem;
     }
 

@@ -38,18 +38,29 @@ final class ResourceServerSecurity {
         return new TokenIssuerCheck(environment);
     }
 
+    /** The token checks, shared by the filter chain and the issuing endpoint. */
     @Bean
-    SecurityFilterChain resourceServerFilterChain(
-            HttpSecurity http, ObjectProvider<JwtDecoder> decoders, ObjectProvider<Clock> clocks, JsonMapper json)
-            throws Exception {
+    TokenChecks tokenChecks(ObjectProvider<JwtDecoder> decoders, ObjectProvider<Clock> clocks, JsonMapper json) {
         JwtDecoder decoder = new CachingJwtDecoder(
                 decoders.getObject(),
                 clocks.getIfAvailable(Clock::systemUTC),
                 TOKEN_CACHE_ENTRIES,
                 TOKEN_CACHE_ENTRY_LIFETIME);
         SecurityProblems problems = new SecurityProblems(json);
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
+        return new TokenChecks(
+                decoder, new ProblemAuthenticationEntryPoint(problems), new ProblemAccessDeniedHandler(problems));
+    }
+
+    @Bean
+    BearerAccess bearerAccess(TokenChecks checks) {
+        return new BearerAccess(checks.decoder(), checks.entryPoint(), checks.accessDenied());
+    }
+
+    @Bean
+    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, TokenChecks checks) throws Exception {
+        JwtDecoder decoder = checks.decoder();
+        ProblemAuthenticationEntryPoint entryPoint = checks.entryPoint();
+        ProblemAccessDeniedHandler accessDenied = checks.accessDenied();
         return http
                 // Credentials travel only in the Authorization header, never in a cookie a forged request could use.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -90,6 +101,9 @@ final class ResourceServerSecurity {
         firewall.setAllowedParameterValues(printable);
         return web -> web.httpFirewall(firewall);
     }
+
+    record TokenChecks(
+            JwtDecoder decoder, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) {}
 
     private static void routes(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {

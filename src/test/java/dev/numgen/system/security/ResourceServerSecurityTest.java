@@ -99,10 +99,11 @@ class ResourceServerSecurityTest {
     void tokenWithScopeReachesEndpoint() {
         String token = DevIssuerClient.token(devIssuer.port(), "numbers:generate");
 
-        HttpResponse<String> response = send("GET", "/api/numbers", token);
+        HttpResponse<String> response = send("GET", "/api/numbers?prefixKey=NOT-REGISTERED", token);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("ok");
+        // Past authentication and authorization: the endpoint itself answers that the prefix is unknown.
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertProblem(response, "https://numgen.dev/problems/prefix-not-registered", 404);
     }
 
     @Test
@@ -185,11 +186,6 @@ class ResourceServerSecurityTest {
      */
     @RestController
     static class ProbeController {
-
-        @GetMapping(path = "/api/numbers", headers = PROBE_HEADER)
-        String generate() {
-            return "ok";
-        }
 
         @GetMapping(path = "/api/prefix-configs/{key}", headers = PROBE_HEADER)
         String read(@PathVariable String key) {

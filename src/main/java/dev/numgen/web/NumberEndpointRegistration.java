@@ -1,0 +1,25 @@
+package dev.numgen.web;
+
+import dev.numgen.issue.NumberIssuer;
+import dev.numgen.system.security.BearerAccess;
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Mounts {@link NumberEndpoint} on its two paths, ahead of every other filter. */
+@Configuration(proxyBeanMethods = false)
+class NumberEndpointRegistration {
+
+    @Bean
+    FilterRegistrationBean<NumberEndpoint> numberEndpoint(NumberIssuer issuer, BearerAccess access, JsonMapper json) {
+        FilterRegistrationBean<NumberEndpoint> registration =
+                new FilterRegistrationBean<>(new NumberEndpoint(issuer, access, json));
+        registration.addUrlPatterns("/api/numbers", "/numbers");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
