@@ -7,7 +7,7 @@
 #
 # Environment:
 #   DURATION=15      seconds of each measured wrk run
-#   WARMUP=5         seconds of each warm-up wrk run
+#   WARMUP=30        seconds of each warm-up wrk run (a large app needs ~30-60 s of JIT warm-up on 2 cores)
 #   THREADS=2 CONNECTIONS=32   wrk -t / -c
 #   SKIP_BUILD=1     do not rebuild numgen (its jar must exist); bench/bare is still built when
 #                    its jar is missing or older than its sources
@@ -27,7 +27,7 @@ NUMGEN_JAR=${NUMGEN_JAR:-$REPO/target/numgen-0.1.0-SNAPSHOT.jar}
 RESULTS_DIR="$BENCH_DIR/results"
 
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-30}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 MIN_RATIO=${MIN_RATIO:-0.75}

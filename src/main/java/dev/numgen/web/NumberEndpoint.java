@@ -38,11 +38,13 @@ final class NumberEndpoint implements Filter {
     private final NumberIssuer issuer;
     private final BearerAccess access;
     private final JsonMapper json;
+    private final IssueMetrics metrics;
 
-    NumberEndpoint(NumberIssuer issuer, BearerAccess access, JsonMapper json) {
+    NumberEndpoint(NumberIssuer issuer, BearerAccess access, JsonMapper json, IssueMetrics metrics) {
         this.issuer = issuer;
         this.access = access;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -63,7 +65,9 @@ final class NumberEndpoint implements Filter {
         }
         try {
             boolean text = wantsText(request.getHeader(HttpHeaders.ACCEPT));
+            long started = System.nanoTime();
             IssuedNumbers issued = issue(request);
+            metrics.issued(issued, System.nanoTime() - started);
             response.setHeader(MODE_HEADER, issued.mode().name());
             if (text) {
                 writeText(response, issued);

@@ -2,6 +2,7 @@ package dev.numgen.web;
 
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.system.security.BearerAccess;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 class NumberEndpointRegistration {
 
     @Bean
-    FilterRegistrationBean<NumberEndpoint> numberEndpoint(NumberIssuer issuer, BearerAccess access, JsonMapper json) {
+    FilterRegistrationBean<NumberEndpoint> numberEndpoint(
+            NumberIssuer issuer, BearerAccess access, JsonMapper json, MeterRegistry registry) {
         FilterRegistrationBean<NumberEndpoint> registration =
-                new FilterRegistrationBean<>(new NumberEndpoint(issuer, access, json));
+                new FilterRegistrationBean<>(new NumberEndpoint(issuer, access, json, new IssueMetrics(registry)));
         registration.addUrlPatterns("/api/numbers", "/numbers");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

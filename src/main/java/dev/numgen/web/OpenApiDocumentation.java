@@ -2,14 +2,20 @@ package dev.numgen.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Arrays;
@@ -50,7 +56,62 @@ class OpenApiDocumentation {
                                         .scheme("bearer")
                                         .bearerFormat("JWT"))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .path("/api/numbers", numbersPath());
+    }
+
+    /**
+     * {@link NumberEndpoint} is a servlet filter, not a controller, so its operations are written
+     * out here (the same path without {@code /api} behaves identically).
+     */
+    private static PathItem numbersPath() {
+        Schema<?> issued = new ObjectSchema()
+                .addProperty("prefixKey", new StringSchema().example("ORDER"))
+                .addProperty("numbers", new ArraySchema().items(new StringSchema().example("ORD-20261125-000042")))
+                .addProperty(
+                        "mode",
+                        new StringSchema()
+                                ._enum(java.util.List.of("NORMAL", "PROVISIONAL"))
+                                .description(
+                                        "anything but NORMAL is a fallback mode (also in the Numgen-Mode header)"));
+        ApiResponse ok = new ApiResponse()
+                .description("The numbers, in issue order. Cache-Control: no-store; header Numgen-Mode.")
+                .content(new Content()
+                        .addMediaType("application/json", new MediaType().schema(issued))
+                        .addMediaType(
+                                "text/plain",
+                                new MediaType().schema(new StringSchema().description("one number per line"))));
+        Parameter prefixKey =
+                new Parameter().in("query").name("prefixKey").required(true).schema(new StringSchema());
+        Parameter count = new Parameter()
+                .in("query")
+                .name("count")
+                .description("1..1000, default 1")
+                .schema(new IntegerSchema()
+                        .minimum(java.math.BigDecimal.ONE)
+                        .maximum(java.math.BigDecimal.valueOf(1000)));
+        String variables = "Every other query parameter is a variable of the rule ({var:name} in its format). "
+                + "Scope numbers:generate.";
+        Schema<?> body = new ObjectSchema()
+                .addProperty("prefixKey", new StringSchema())
+                .addProperty("count", new IntegerSchema())
+                .addProperty("variables", new ObjectSchema().additionalProperties(new StringSchema()));
+        return new PathItem()
+                .get(new Operation()
+                        .summary("Issue numbers")
+                        .description(variables)
+                        .operationId("issueNumbers")
+                        .addParametersItem(prefixKey)
+                        .addParametersItem(count)
+                        .responses(new ApiResponses().addApiResponse("200", ok)))
+                .post(new Operation()
+                        .summary("Issue numbers (parameters in the query or a JSON body)")
+                        .description(variables)
+                        .operationId("issueNumbersPost")
+                        .requestBody(new RequestBody()
+                                .required(false)
+                                .content(new Content().addMediaType("application/json", new MediaType().schema(body))))
+                        .responses(new ApiResponses().addApiResponse("200", ok)));
     }
 
     /** Adds the problem responses each operation can give. */

@@ -181,4 +181,19 @@ class NumberApiTest {
                 .isEqualTo(200);
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
     }
+
+    @Test
+    void issuedNumbersAreCountedInMetricsAndOtherMethodsAre405() {
+        register("METERED", "{\"format\":\"M-{seq}\"}");
+        api.get("/api/numbers?prefixKey=METERED&count=4", generator);
+        String admin = DevIssuerClient.token(issuer.port(), "numbers:admin");
+        ApiClient.Reply metrics = api.get("/actuator/prometheus", admin, "text/plain");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("numgen_numbers_issued_total{mode=\"NORMAL\",prefix=\"METERED\"} 4.0")
+                .contains("numgen_issue_latency_seconds_bucket");
+        ApiClient.Reply put = api.put("/api/numbers", generator, "{}");
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.header("Allow")).isEqualTo("GET, POST");
+    }
 }

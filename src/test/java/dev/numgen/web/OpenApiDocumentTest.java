@@ -1,0 +1,35 @@
+package dev.numgen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@LocalNodeTest
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void documentDescribesEveryEndpointAndProblemTypeWithoutAToken() {
+        ApiClient.Reply reply = new ApiClient(port).get("/v3/api-docs", null);
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode document = reply.json();
+        JsonNode paths = document.path("paths");
+        assertThat(paths.has("/api/numbers")).isTrue();
+        assertThat(paths.path("/api/numbers").has("get")).isTrue();
+        assertThat(paths.path("/api/numbers").has("post")).isTrue();
+        assertThat(paths.has("/api/prefix-configs/{prefixKey}")).isTrue();
+        assertThat(paths.path("/api/prefix-configs/{prefixKey}").has("put")).isTrue();
+        assertThat(paths.path("/api/numbers").path("get").path("responses").has("409"))
+                .isTrue();
+        String description = document.path("info").path("description").asString();
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(description).contains(type.type.toString());
+        }
+        assertThat(document.path("components").path("securitySchemes").has("bearer-jwt"))
+                .isTrue();
+    }
+}
