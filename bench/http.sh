@@ -7,7 +7,9 @@
 #
 # Environment:
 #   DURATION=15      seconds of each measured wrk run
-#   WARMUP=30        seconds of each warm-up wrk run (a large app needs ~30-60 s of JIT warm-up on 2 cores)
+#   WARMUP=30        least seconds of warm-up per server (10 s runs until two agree within 5%)
+#   MAX_WARMUP=120   most seconds of warm-up per server
+#   ROUNDS=3         measured runs per figure; the median is reported
 #   THREADS=2 CONNECTIONS=32   wrk -t / -c
 #   SKIP_BUILD=1     do not rebuild numgen (its jar must exist); bench/bare is still built when
 #                    its jar is missing or older than its sources
@@ -28,6 +30,8 @@ RESULTS_DIR="$BENCH_DIR/results"
 
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-30}
+MAX_WARMUP=${MAX_WARMUP:-120}
+ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 MIN_RATIO=${MIN_RATIO:-0.75}
@@ -243,6 +247,40 @@ wrk_run() {
     return 0
 }
 
+# Warms a server up until its throughput settles: 10-second runs until two in a row are within
+# 5% of each other, at least WARMUP and at most MAX_WARMUP seconds in all. A large Spring app
+# on 2 cores keeps its JIT compilers busy for a minute or more.
+warm_up() {
+    local label=$1 url=$2
+    shift 2
+    local spent=0 previous=0
+    while (( spent < MAX_WARMUP )); do
+        wrk_run "$label-warmup" 10 "$url" "$@"
+        spent=$((spent + 10))
+        if (( spent >= WARMUP )) && awk -v a="$RPS" -v b="$previous" 'BEGIN { exit !(b > 0 && a > 0 && (a > b ? a / b : b / a) < 1.05) }'; then
+            log "$label settled at ${RPS} req/s after ${spent}s of warm-up"
+            return 0
+        fi
+        previous=$RPS
+    done
+    log "$label still not settled after ${spent}s of warm-up; measuring anyway"
+}
+
+# ROUNDS measured runs of DURATION seconds; RPS and P99 become those of the median run.
+measure() {
+    local label=$1 url=$2
+    shift 2
+    local results=()
+    for round in $(seq 1 "$ROUNDS"); do
+        wrk_run "$label-$round" "$DURATION" "$url" "$@"
+        results+=("$RPS $P99")
+    done
+    local median
+    median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
+    log "$label rounds (req/s p99): $(printf '[%s] ' "${results[@]}")"
+    RPS=${median% *} P99=${median#* }
+}
+
 # ---------------------------------------------------------------------------- numgen calls
 
 json_field() { # json_field FIELD < json: a top-level string field
@@ -314,8 +352,8 @@ measure_bare() {
     local pid=$LAST_PID
     wait_until "$pid" 60 "bench/bare" bare_answers "$port"
     local url="http://127.0.0.1:$port/constant"
-    wrk_run bare-warmup "$WARMUP" "$url"
-    wrk_run bare "$DURATION" "$url"
+    warm_up bare "$url"
+    measure bare "$url"
     BARE_RPS=$RPS BARE_P99=$P99
     stop_pid "$pid"
 }
@@ -346,15 +384,15 @@ measure_numgen() {
 
     local url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$PREFIX_KEY"
     fetch_token
-    wrk_run numgen-warmup "$WARMUP" "$url" -H "Authorization: Bearer $TOKEN"
+    warm_up numgen "$url" -H "Authorization: Bearer $TOKEN"
     fetch_token
-    wrk_run numgen "$DURATION" "$url" -H "Authorization: Bearer $TOKEN"
+    measure numgen "$url" -H "Authorization: Bearer $TOKEN"
     NUMGEN_RPS=$RPS NUMGEN_P99=$P99
 
     fetch_token
-    wrk_run numgen100-warmup "$WARMUP" "$url&count=100" -H "Authorization: Bearer $TOKEN"
+    warm_up numgen100 "$url&count=100" -H "Authorization: Bearer $TOKEN"
     fetch_token
-    wrk_run numgen100 "$DURATION" "$url&count=100" -H "Authorization: Bearer $TOKEN"
+    measure numgen100 "$url&count=100" -H "Authorization: Bearer $TOKEN"
     NUMGEN100_RPS=$RPS NUMGEN100_P99=$P99
 
     fetch_token
@@ -390,8 +428,8 @@ summary() {
     printf '  machine       %s cores, %s\n' "$(nproc)" "${cpu:-unknown CPU}"
     printf '  load average  %s (at start)\n' "$LOAD_AT_START"
     printf '  java          %s, %s per server\n' "$javav" "$JAVA_HEAP"
-    printf '  wrk           wrk -t%s -c%s -d%ss on loopback, %ss warm-up before each run\n' \
-        "$THREADS" "$CONNECTIONS" "$DURATION" "$WARMUP"
+    printf '  wrk           wrk -t%s -c%s -d%ss on loopback, median of %s runs, after %s-%ss of warm-up until stable\n' \
+        "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS" "$WARMUP" "$MAX_WARMUP"
     printf '  numgen        %s\n' "$commit"
     printf '\n'
     printf '  %-46s %12s %10s\n' "measurement" "req/s" "p99"

@@ -4,8 +4,11 @@ import dev.numgen.format.NumberTemplate;
 import dev.numgen.format.TemplateRenderer;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
+import dev.numgen.rule.ResetPeriod;
 import dev.numgen.rule.VariableSpec;
+import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.SequenceStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,15 +21,21 @@ final class CompiledRule {
     private final TemplateRenderer renderer;
     private final ResetCalendar calendar;
     private final Map<String, Pattern> patterns = new HashMap<>();
+    private final SequenceStrategy sequence;
     private final CounterKey fixedKey;
+    /** The one counter of a rule without reset and variables, looked up once. */
+    private final Counter fixedCounter;
 
-    CompiledRule(RegisteredRule registered) {
+    CompiledRule(RegisteredRule registered, SequenceStrategy sequence) {
         this.registered = registered;
         PrefixRule rule = registered.rule();
         this.renderer = NumberTemplate.parse(rule.format()).renderer(rule.timeZone());
         this.calendar = new ResetCalendar(rule.reset(), rule.timeZone());
         rule.variables().forEach((name, spec) -> patterns.put(name, Pattern.compile(spec.pattern())));
+        this.sequence = sequence;
         this.fixedKey = new CounterKey(rule.key().value(), "");
+        this.fixedCounter =
+                rule.reset() == ResetPeriod.NEVER && rule.variables().isEmpty() ? sequence.counter(fixedKey) : null;
     }
 
     long version() {
@@ -76,7 +85,11 @@ final class CompiledRule {
     }
 
     /** The counter for this instant and these (checked) variables. */
-    CounterKey counterKey(long epochMilli, Map<String, String> variables) {
+    Counter counter(long epochMilli, Map<String, String> variables) {
+        return fixedCounter != null ? fixedCounter : sequence.counter(counterKey(epochMilli, variables));
+    }
+
+    private CounterKey counterKey(long epochMilli, Map<String, String> variables) {
         String bucket = calendar.bucket(epochMilli);
         if (variables.isEmpty()) {
             return bucket.isEmpty() ? fixedKey : new CounterKey(fixedKey.prefixKey(), bucket);

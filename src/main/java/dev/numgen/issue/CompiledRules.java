@@ -4,6 +4,7 @@ import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.SequenceStrategy;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -15,10 +16,12 @@ import java.util.concurrent.ConcurrentMap;
 final class CompiledRules {
 
     private final RuleRegistry registry;
+    private final SequenceStrategy sequence;
     private final ConcurrentMap<String, CompiledRule> compiled = new ConcurrentHashMap<>();
 
-    CompiledRules(RuleRegistry registry) {
+    CompiledRules(RuleRegistry registry, SequenceStrategy sequence) {
         this.registry = registry;
+        this.sequence = sequence;
         registry.onChange(this::accept);
     }
 
@@ -35,7 +38,7 @@ final class CompiledRules {
     private CompiledRule accept(RegisteredRule registered) {
         return compiled.merge(
                 registered.key().value(),
-                new CompiledRule(registered),
+                new CompiledRule(registered, sequence),
                 (known, offered) -> offered.version() > known.version() ? offered : known);
     }
 }

@@ -1,7 +1,7 @@
 package dev.numgen.issue;
 
 import dev.numgen.rule.RuleRegistry;
-import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.SequenceStrategy;
 import java.time.Clock;
 import java.util.Arrays;
@@ -14,12 +14,10 @@ public final class NumberIssuer {
     public static final int MAX_COUNT = 1000;
 
     private final CompiledRules rules;
-    private final SequenceStrategy sequence;
     private final Clock clock;
 
     public NumberIssuer(RuleRegistry registry, SequenceStrategy sequence, Clock clock) {
-        this.rules = new CompiledRules(registry);
-        this.sequence = sequence;
+        this.rules = new CompiledRules(registry, sequence);
         this.clock = clock;
     }
 
@@ -34,12 +32,12 @@ public final class NumberIssuer {
         CompiledRule rule = rules.get(prefixKey);
         Map<String, String> checked = rule.checkVariables(variables);
         long now = clock.millis();
-        CounterKey key = rule.counterKey(now, checked);
+        Counter counter = rule.counter(now, checked);
         if (count == 1) {
-            String number = rule.render(now, sequence.next(key), checked);
+            String number = rule.render(now, counter.next(), checked);
             return new IssuedNumbers(prefixKey, List.of(number), IssueMode.NORMAL);
         }
-        long[] values = sequence.next(key, count);
+        long[] values = counter.next(count);
         String[] numbers = new String[count];
         for (int i = 0; i < count; i++) {
             numbers[i] = rule.render(now, values[i], checked);

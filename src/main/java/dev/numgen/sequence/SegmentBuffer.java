@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Only blocks whose reservation has committed are ever handed out.
  */
-final class SegmentBuffer {
+final class SegmentBuffer implements Counter {
 
     static final long FAST_NANOS = TimeUnit.SECONDS.toNanos(15);
     static final long SLOW_NANOS = TimeUnit.MINUTES.toNanos(10);
@@ -38,7 +38,8 @@ final class SegmentBuffer {
         this.prefetcher = prefetcher;
     }
 
-    long next() {
+    @Override
+    public long next() {
         Segment segment = current;
         if (segment != null) {
             long index = segment.claim();

@@ -21,21 +21,7 @@ public final class SegmentSequence implements SequenceStrategy {
     }
 
     @Override
-    public long next(CounterKey key) {
-        return buffer(key).next();
-    }
-
-    @Override
-    public long[] next(CounterKey key, int count) {
-        SegmentBuffer buffer = buffer(key);
-        long[] values = new long[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = buffer.next();
-        }
-        return values;
-    }
-
-    private SegmentBuffer buffer(CounterKey key) {
+    public Counter counter(CounterKey key) {
         SegmentBuffer buffer = buffers.get(key);
         return buffer != null
                 ? buffer

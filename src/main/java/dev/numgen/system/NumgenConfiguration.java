@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NumgenConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     Clock clock() {
-        return Clock.systemUTC();
+        return new TickingClock(Clock.systemUTC());
     }
 
     @Bean

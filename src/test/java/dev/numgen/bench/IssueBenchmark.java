@@ -12,6 +12,7 @@ import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.ignite.IgniteBlockReserver;
 import dev.numgen.sequence.ignite.IgniteIssuedValues;
+import dev.numgen.system.TickingClock;
 import dev.numgen.system.ignite.TestNodes;
 import dev.numgen.system.ignite.TestNodes.ClusterLayout;
 import dev.numgen.system.ignite.TestNodes.TestNode;
@@ -41,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The in-process SEGMENT path on a real single-node Ignite cluster (native persistence, FSYNC
  * WAL): rule lookup, counter key, block-buffered sequence value and rendering, as
- * {@code GET /api/numbers} runs it minus HTTP. Run with {@code bash bench/jmh.sh}.
+ * {@code GET /api/numbers} runs it minus HTTP, with the service's {@link TickingClock}. Run with
+ * {@code bash bench/jmh.sh}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,6 +60,7 @@ public class IssueBenchmark {
     static final String FORMAT = "ORD-{yyyy}{MM}{dd}-{seq:12}";
 
     private TestNode node;
+    private TickingClock clock;
     private ExecutorService prefetch;
     private NumberIssuer issuer;
     private TemplateRenderer renderer;
@@ -75,17 +78,17 @@ public class IssueBenchmark {
                         new RuleDefinition(FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null),
                         OptionalLong.empty(),
                         "bench");
+        clock = new TickingClock(Clock.systemUTC());
         prefetch = Executors.newFixedThreadPool(2);
         issuer = new NumberIssuer(
-                registry,
-                new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch),
-                Clock.systemUTC());
+                registry, new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch), clock);
         renderer = NumberTemplate.parse(FORMAT).renderer(ZoneId.of("Europe/Berlin"));
     }
 
     @TearDown
     public void stopNode() {
         prefetch.shutdownNow();
+        clock.close();
         node.close();
     }
 
@@ -98,6 +101,6 @@ public class IssueBenchmark {
     /** Rendering alone, for reference. */
     @Benchmark
     public String renderOnly() {
-        return renderer.render(System.currentTimeMillis(), ++sequence, noVariables);
+        return renderer.render(clock.millis(), ++sequence, noVariables);
     }
 }

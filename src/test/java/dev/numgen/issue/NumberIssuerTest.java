@@ -10,6 +10,7 @@ import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.rule.VariableSpec;
+import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceStrategy;
 import java.time.Clock;
@@ -29,8 +30,9 @@ class NumberIssuerTest {
         final Map<CounterKey, AtomicLong> counters = new ConcurrentHashMap<>();
 
         @Override
-        public long next(CounterKey key) {
-            return counters.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        public Counter counter(CounterKey key) {
+            AtomicLong counter = counters.computeIfAbsent(key, k -> new AtomicLong());
+            return counter::incrementAndGet;
         }
     }
 

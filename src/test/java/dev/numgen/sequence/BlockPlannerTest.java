@@ -3,12 +3,8 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.ResetPeriod;
-import dev.numgen.rule.Strategy;
-import java.time.ZoneOffset;
-import java.util.Map;
+import dev.numgen.rule.TestRules;
 import org.junit.jupiter.api.Test;
 
 class BlockPlannerTest {
@@ -16,18 +12,7 @@ class BlockPlannerTest {
     private static final CounterKey KEY = new CounterKey("P", "");
 
     private static PrefixRule rule(long start, long step, long maxValue, int reserveSize) {
-        return new PrefixRule(
-                new PrefixKey("P"),
-                "P{seq}",
-                Strategy.SEGMENT,
-                ResetPeriod.NEVER,
-                start,
-                step,
-                maxValue,
-                reserveSize,
-                ZoneOffset.UTC,
-                Map.of(),
-                null);
+        return TestRules.segment("P", start, step, maxValue, reserveSize);
     }
 
     @Test

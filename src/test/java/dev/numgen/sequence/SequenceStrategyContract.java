@@ -3,14 +3,10 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.ResetPeriod;
-import dev.numgen.rule.Strategy;
-import java.time.ZoneOffset;
+import dev.numgen.rule.TestRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,19 +28,7 @@ public abstract class SequenceStrategyContract {
     protected abstract List<SequenceStrategy> strategiesFor(PrefixRule rule);
 
     protected static PrefixRule rule(long start, long step, long maxValue, int reserveSize) {
-        String key = "CONTRACT" + RULES.incrementAndGet();
-        return new PrefixRule(
-                new PrefixKey(key),
-                "C-{seq}",
-                Strategy.SEGMENT,
-                ResetPeriod.NEVER,
-                start,
-                step,
-                maxValue,
-                reserveSize,
-                ZoneOffset.UTC,
-                Map.of(),
-                null);
+        return TestRules.segment("CONTRACT" + RULES.incrementAndGet(), start, step, maxValue, reserveSize);
     }
 
     private static CounterKey keyOf(PrefixRule rule) {

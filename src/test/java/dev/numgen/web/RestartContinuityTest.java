@@ -32,6 +32,7 @@ class RestartContinuityTest {
         properties.put("numgen.security.dev-issuer.port", 0);
 
         List<Long> before = new ArrayList<>();
+        List<String> dayBefore = new ArrayList<>();
         try (ConfigurableApplicationContext node = start(properties)) {
             ApiClient api = api(node);
             String token = token(node);
@@ -46,8 +47,9 @@ class RestartContinuityTest {
                     .isEqualTo(201);
             before.addAll(values(
                     api.get("/api/numbers?prefixKey=KEEP&count=25", token).json(), "K-"));
-            before.addAll(
-                    values(api.get("/api/numbers?prefixKey=DAY&count=3", token).json(), "D-"));
+            JsonNode day = api.get("/api/numbers?prefixKey=DAY&count=3", token).json();
+            before.addAll(values(day, "D-"));
+            day.path("numbers").forEach(number -> dayBefore.add(number.asString()));
         }
         assertThat(before).hasSize(28);
 
@@ -57,6 +59,17 @@ class RestartContinuityTest {
             List<Long> keep =
                     values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json(), "K-");
             assertThat(keep).allSatisfy(value -> assertThat(value).isGreaterThan(25));
+            JsonNode day = api.get("/api/numbers?prefixKey=DAY&count=3", token).json();
+            day.path("numbers").forEach(number -> {
+                String text = number.asString();
+                assertThat(dayBefore).doesNotContain(text);
+                // Same day as before the restart: the daily counter continues above what it issued.
+                String date = text.substring(0, text.lastIndexOf('-'));
+                if (dayBefore.get(0).startsWith(date)) {
+                    assertThat(Long.parseLong(text.substring(text.lastIndexOf('-') + 1)))
+                            .isGreaterThan(3);
+                }
+            });
             assertThat(api.get("/api/prefix-configs/KEEP", token)
                             .json()
                             .path("version")
