@@ -117,6 +117,24 @@ class NumberIssuerTest {
                         e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 
+    @Test
+    void yearlyResetStartsAgainAtTheLocalNewYear() {
+        clock.set(Instant.parse("2026-12-31T22:59:59Z"));
+        register("INV", rule("INV-{yyyy}-{seq:5}", "YEARLY", "Europe/Berlin", null));
+        assertThat(issuer.issue("INV", 2, Map.of()).numbers()).containsExactly("INV-2026-00001", "INV-2026-00002");
+        clock.set(Instant.parse("2026-12-31T23:00:00Z"));
+        assertThat(issuer.issue("INV", 1, Map.of()).numbers()).containsExactly("INV-2027-00001");
+    }
+
+    @Test
+    void monthlyResetStartsAgainAtTheMonthEnd() {
+        clock.set(Instant.parse("2026-02-28T23:59:59Z"));
+        register("M", rule("M-{yyyy}{MM}-{seq:3}", "MONTHLY", "UTC", null));
+        assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202602-001");
+        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202603-001");
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private volatile Instant now;
