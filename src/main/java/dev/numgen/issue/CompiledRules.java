@@ -3,8 +3,10 @@ package dev.numgen.issue;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.SequenceStrategy;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,12 +18,12 @@ import java.util.concurrent.ConcurrentMap;
 final class CompiledRules {
 
     private final RuleRegistry registry;
-    private final SequenceStrategy sequence;
+    private final Map<Strategy, SequenceStrategy> strategies;
     private final ConcurrentMap<String, CompiledRule> compiled = new ConcurrentHashMap<>();
 
-    CompiledRules(RuleRegistry registry, SequenceStrategy sequence) {
+    CompiledRules(RuleRegistry registry, Map<Strategy, SequenceStrategy> strategies) {
         this.registry = registry;
-        this.sequence = sequence;
+        this.strategies = Map.copyOf(strategies);
         registry.onChange(this::accept);
     }
 
@@ -38,7 +40,16 @@ final class CompiledRules {
     private CompiledRule accept(RegisteredRule registered) {
         return compiled.merge(
                 registered.key().value(),
-                new CompiledRule(registered, sequence),
+                new CompiledRule(registered, strategy(registered)),
                 (known, offered) -> offered.version() > known.version() ? offered : known);
+    }
+
+    private SequenceStrategy strategy(RegisteredRule registered) {
+        SequenceStrategy strategy = strategies.get(registered.rule().strategy());
+        if (strategy == null) {
+            throw new IllegalStateException(
+                    "no sequence strategy serves " + registered.rule().strategy());
+        }
+        return strategy;
     }
 }

@@ -1,6 +1,7 @@
 package dev.numgen.issue;
 
 import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.Strategy;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.SequenceStrategy;
 import java.time.Clock;
@@ -16,8 +17,9 @@ public final class NumberIssuer {
     private final CompiledRules rules;
     private final Clock clock;
 
-    public NumberIssuer(RuleRegistry registry, SequenceStrategy sequence, Clock clock) {
-        this.rules = new CompiledRules(registry, sequence);
+    /** @param strategies the sequence strategy serving each rule strategy */
+    public NumberIssuer(RuleRegistry registry, Map<Strategy, SequenceStrategy> strategies, Clock clock) {
+        this.rules = new CompiledRules(registry, strategies);
         this.clock = clock;
     }
 

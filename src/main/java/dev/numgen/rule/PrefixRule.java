@@ -18,9 +18,38 @@ public record PrefixRule(
         int reserveSize,
         ZoneId timeZone,
         Map<String, VariableSpec> variables,
-        String description) {
+        String description,
+        Concurrency concurrency) {
 
     public PrefixRule {
         variables = Map.copyOf(variables);
+    }
+
+    /** A rule with the default (pessimistic) concurrency. */
+    public PrefixRule(
+            PrefixKey key,
+            String format,
+            Strategy strategy,
+            ResetPeriod reset,
+            long start,
+            long step,
+            long maxValue,
+            int reserveSize,
+            ZoneId timeZone,
+            Map<String, VariableSpec> variables,
+            String description) {
+        this(
+                key,
+                format,
+                strategy,
+                reset,
+                start,
+                step,
+                maxValue,
+                reserveSize,
+                timeZone,
+                variables,
+                description,
+                Concurrency.PESSIMISTIC);
     }
 }

@@ -16,4 +16,20 @@ public record RuleDefinition(
         Integer reserveSize,
         String timeZone,
         Map<String, VariableSpec> variables,
-        String description) {}
+        String description,
+        String concurrency) {
+
+    public RuleDefinition(
+            String format,
+            String strategy,
+            String reset,
+            Long start,
+            Long step,
+            Long maxValue,
+            Integer reserveSize,
+            String timeZone,
+            Map<String, VariableSpec> variables,
+            String description) {
+        this(format, strategy, reset, start, step, maxValue, reserveSize, timeZone, variables, description, null);
+    }
+}

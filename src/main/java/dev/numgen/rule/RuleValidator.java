@@ -23,9 +23,11 @@ public final class RuleValidator {
         }
         NumberTemplate template = parse(definition.format());
         Strategy strategy = parseEnum(Strategy.class, "strategy", definition.strategy(), Strategy.SEGMENT);
-        if (strategy != Strategy.SEGMENT) {
+        if (strategy == Strategy.SNOWFLAKE) {
             throw new InvalidRuleException("strategy", "strategy " + strategy + " is not available in this version");
         }
+        Concurrency concurrency =
+                parseEnum(Concurrency.class, "concurrency", definition.concurrency(), Concurrency.PESSIMISTIC);
         ResetPeriod reset = parseEnum(ResetPeriod.class, "reset", definition.reset(), ResetPeriod.NEVER);
         long start = orDefault(definition.start(), 1L);
         long step = orDefault(definition.step(), 1L);
@@ -71,7 +73,8 @@ public final class RuleValidator {
                 reserveSize,
                 zone,
                 variables,
-                definition.description());
+                definition.description(),
+                concurrency);
     }
 
     /** The largest value {@code {seq:N}} can show, or Long.MAX_VALUE for a bare {@code {seq}}. */

@@ -5,14 +5,16 @@ import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.Strategy;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.BlockReserver;
 import dev.numgen.sequence.SegmentSequence;
-import dev.numgen.sequence.SequenceStrategy;
+import dev.numgen.sequence.ignite.GaplessCounter;
 import dev.numgen.sequence.ignite.IgniteBlockReserver;
 import dev.numgen.sequence.ignite.IgniteIssuedValues;
 import dev.numgen.system.ignite.IgniteStore;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,12 +62,17 @@ class NumgenConfiguration {
     }
 
     @Bean
-    SequenceStrategy segmentSequence(BlockReserver reserver, ExecutorService blockPrefetcher) {
-        return new SegmentSequence(reserver, blockPrefetcher);
-    }
-
-    @Bean
-    NumberIssuer numberIssuer(RuleRegistry registry, SequenceStrategy sequence, Clock clock) {
-        return new NumberIssuer(registry, sequence, clock);
+    NumberIssuer numberIssuer(
+            RuleRegistry registry,
+            BlockReserver reserver,
+            ExecutorService blockPrefetcher,
+            IgniteStore store,
+            Clock clock) {
+        return new NumberIssuer(
+                registry,
+                Map.of(
+                        Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
+                        Strategy.GAPLESS, new GaplessCounter(store, registry)),
+                clock);
     }
 }

@@ -23,6 +23,7 @@ record RuleDocument(
         String timeZone,
         Map<String, VariableDocument> variables,
         String description,
+        String concurrency,
         Long version,
         String changedBy,
         Instant changedAt) {
@@ -56,7 +57,7 @@ record RuleDocument(
             }
         }
         return new RuleDefinition(
-                format, strategy, reset, start, step, maxValue, reserveSize, timeZone, specs, description);
+                format, strategy, reset, start, step, maxValue, reserveSize, timeZone, specs, description, concurrency);
     }
 
     static RuleDocument of(RegisteredRule registered) {
@@ -75,6 +76,7 @@ record RuleDocument(
                 rule.timeZone().getId(),
                 variables,
                 rule.description(),
+                rule.concurrency().name(),
                 registered.version(),
                 registered.changedBy(),
                 registered.changedAt());

@@ -8,6 +8,7 @@ import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.Strategy;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.ignite.IgniteBlockReserver;
@@ -81,7 +82,11 @@ public class IssueBenchmark {
         clock = new TickingClock(Clock.systemUTC());
         prefetch = Executors.newFixedThreadPool(2);
         issuer = new NumberIssuer(
-                registry, new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch), clock);
+                registry,
+                Map.of(
+                        Strategy.SEGMENT,
+                        new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch)),
+                clock);
         renderer = NumberTemplate.parse(FORMAT).renderer(ZoneId.of("Europe/Berlin"));
     }
 

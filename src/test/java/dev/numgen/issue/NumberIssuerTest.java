@@ -8,6 +8,7 @@ import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
@@ -39,7 +40,8 @@ class NumberIssuerTest {
     private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
     private final CountingSequence sequence = new CountingSequence();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T22:30:00Z"));
-    private final NumberIssuer issuer = new NumberIssuer(registry, sequence, clock);
+    private final NumberIssuer issuer =
+            new NumberIssuer(registry, Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence), clock);
     private final RuleRegistrar registrar =
             new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), clock);
 

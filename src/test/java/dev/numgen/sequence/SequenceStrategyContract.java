@@ -24,6 +24,11 @@ public abstract class SequenceStrategyContract {
 
     private static final AtomicInteger RULES = new AtomicInteger();
 
+    /** Values each of the 8 threads takes in the concurrency test. */
+    protected int valuesPerThread() {
+        return 2_000;
+    }
+
     /** Strategies serving {@code rule}; more than one stands for several nodes sharing it. */
     protected abstract List<SequenceStrategy> strategiesFor(PrefixRule rule);
 
@@ -68,7 +73,7 @@ public abstract class SequenceStrategyContract {
         PrefixRule rule = rule(1, 1, Long.MAX_VALUE, 25);
         List<SequenceStrategy> strategies = strategiesFor(rule);
         int threads = 8;
-        int perThread = 2_000;
+        int perThread = valuesPerThread();
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

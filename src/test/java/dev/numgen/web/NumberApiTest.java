@@ -196,4 +196,31 @@ class NumberApiTest {
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.header("Allow")).isEqualTo("GET, POST");
     }
+
+    @Test
+    void gaplessRulesIssueConsecutiveNumbersInBothConcurrencyModes() {
+        register("INVOICE", "{\"format\":\"INV-{seq:5}\",\"strategy\":\"GAPLESS\"}");
+        register("INVOICE-OPT", "{\"format\":\"IO-{seq:5}\",\"strategy\":\"GAPLESS\",\"concurrency\":\"OPTIMISTIC\"}");
+        assertThat(api.get("/api/numbers?prefixKey=INVOICE&count=2", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"INV-00001\",\"INV-00002\"]");
+        assertThat(api.get("/api/numbers?prefixKey=INVOICE", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"INV-00003\"]");
+        assertThat(api.get("/api/numbers?prefixKey=INVOICE-OPT&count=3", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"IO-00001\",\"IO-00002\",\"IO-00003\"]");
+        String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
+        assertThat(api.get("/api/prefix-configs/INVOICE-OPT", reader)
+                        .json()
+                        .path("concurrency")
+                        .asString())
+                .isEqualTo("OPTIMISTIC");
+    }
 }

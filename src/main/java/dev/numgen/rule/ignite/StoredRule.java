@@ -1,5 +1,6 @@
 package dev.numgen.rule.ignite;
 
+import dev.numgen.rule.Concurrency;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
@@ -29,6 +30,9 @@ final class StoredRule {
     String timeZone;
     LinkedHashMap<String, StoredVariable> variables;
     String description;
+    /** Null in rules stored before the option existed: pessimistic. */
+    String concurrency;
+
     long version;
     String changedBy;
     long changedAtMillis;
@@ -47,6 +51,7 @@ final class StoredRule {
         stored.variables = new LinkedHashMap<>();
         rule.variables().forEach((name, spec) -> stored.variables.put(name, StoredVariable.of(spec)));
         stored.description = rule.description();
+        stored.concurrency = rule.concurrency().name();
         stored.version = version;
         stored.changedBy = changedBy;
         stored.changedAtMillis = changedAt.toEpochMilli();
@@ -69,7 +74,8 @@ final class StoredRule {
                 reserveSize,
                 ZoneId.of(timeZone),
                 specs,
-                description);
+                description,
+                concurrency == null ? Concurrency.PESSIMISTIC : Concurrency.valueOf(concurrency));
         return new RegisteredRule(rule, version, changedBy, Instant.ofEpochMilli(changedAtMillis));
     }
 

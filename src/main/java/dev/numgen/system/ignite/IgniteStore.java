@@ -18,6 +18,7 @@ import org.apache.ignite.configuration.CacheConfiguration;
 import org.apache.ignite.transactions.Transaction;
 import org.apache.ignite.transactions.TransactionConcurrency;
 import org.apache.ignite.transactions.TransactionIsolation;
+import org.apache.ignite.transactions.TransactionOptimisticException;
 
 /**
  * The feature adapters' way into the cluster: caches by name (created on first use once the
@@ -89,20 +90,31 @@ public final class IgniteStore {
 
     /** Runs {@code work} in a pessimistic, repeatable-read transaction and commits it. */
     public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(TransactionConcurrency.PESSIMISTIC, TransactionIsolation.REPEATABLE_READ, work);
+    }
+
+    /**
+     * Runs {@code work} in an optimistic, serializable transaction: nothing is locked, and the
+     * commit fails with {@link TransactionConflictException} when another transaction changed what
+     * {@code work} read. The caller decides whether to try again.
+     */
+    public <T> T inOptimisticTransaction(Supplier<T> work) {
+        return inTransaction(TransactionConcurrency.OPTIMISTIC, TransactionIsolation.SERIALIZABLE, work);
+    }
+
+    private <T> T inTransaction(TransactionConcurrency concurrency, TransactionIsolation isolation, Supplier<T> work) {
         if (!created) {
             createDeclaredCaches();
         }
         awaitActive();
         return call(() -> {
-            try (Transaction tx = ignite.transactions()
-                    .txStart(
-                            TransactionConcurrency.PESSIMISTIC,
-                            TransactionIsolation.REPEATABLE_READ,
-                            TRANSACTION_TIMEOUT_MILLIS,
-                            0)) {
+            try (Transaction tx =
+                    ignite.transactions().txStart(concurrency, isolation, TRANSACTION_TIMEOUT_MILLIS, 0)) {
                 T result = work.get();
                 tx.commit();
                 return result;
+            } catch (TransactionOptimisticException e) {
+                throw new TransactionConflictException(e);
             }
         });
     }

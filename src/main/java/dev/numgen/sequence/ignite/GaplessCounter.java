@@ -1,0 +1,144 @@
+package dev.numgen.sequence.ignite;
+
+import dev.numgen.rule.Concurrency;
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.PrefixRule;
+import dev.numgen.rule.RegisteredRule;
+import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.Counter;
+import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.SequenceStrategy;
+import dev.numgen.sequence.SequenceUnavailableException;
+import dev.numgen.system.ignite.IgniteStore;
+import dev.numgen.system.ignite.StoreUnavailableException;
+import dev.numgen.system.ignite.TransactionConflictException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.IgniteCache;
+
+/**
+ * The {@code GAPLESS} strategy: every value is taken from the counter's entry in a transaction
+ * that commits before the value is returned, so values are strictly increasing in commit order
+ * and a request that fails before its commit consumes nothing. A batch takes all its values in
+ * one transaction, or none. The rule's {@code concurrency} picks a pessimistic row lock or an
+ * optimistic serializable transaction retried with bounded, jittered backoff.
+ */
+public final class GaplessCounter implements SequenceStrategy {
+
+    /** With full jitter up to 50 ms, a request gives up after a few seconds of losing. */
+    static final int MAX_ATTEMPTS = 100;
+
+    private static final long MAX_BACKOFF_MICROS = 50_000;
+
+    private final IgniteStore store;
+    private final RuleRegistry rules;
+
+    public GaplessCounter(IgniteStore store, RuleRegistry rules) {
+        this.store = store;
+        this.rules = rules;
+        store.declare(CounterCaches.COUNTERS);
+        store.declare(CounterCaches.HIGHEST);
+    }
+
+    @Override
+    public Counter counter(CounterKey key) {
+        return new Counter() {
+            @Override
+            public long next() {
+                return take(key, 1)[0];
+            }
+
+            @Override
+            public long[] next(int count) {
+                return take(key, count);
+            }
+        };
+    }
+
+    private long[] take(CounterKey key, int count) {
+        try {
+            PrefixRule rule = rule(key);
+            return rule.concurrency() == Concurrency.OPTIMISTIC
+                    ? takeOptimistically(key, count)
+                    : store.inTransaction(() -> takeInTransaction(key, count));
+        } catch (StoreUnavailableException | RuleStoreUnavailableException e) {
+            throw new SequenceUnavailableException(key, e.getMessage(), e);
+        }
+    }
+
+    private long[] takeOptimistically(CounterKey key, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.inOptimisticTransaction(() -> takeInTransaction(key, count));
+            } catch (TransactionConflictException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new SequenceUnavailableException(
+                            key, "still conflicting after " + MAX_ATTEMPTS + " optimistic attempts", e);
+                }
+                backOff(key, attempt);
+            }
+        }
+    }
+
+    /** Runs inside the transaction: reads the rule and the counter, writes the counter. */
+    private long[] takeInTransaction(CounterKey key, int count) {
+        IgniteCache<String, Long> counters = store.cache(CounterCaches.COUNTERS);
+        IgniteCache<String, Long> highest = store.cache(CounterCaches.HIGHEST);
+        PrefixRule rule = rule(key);
+        Long last = counters.get(key.id());
+        long[] values = values(key, rule, last, count);
+        long newLast = values[count - 1];
+        counters.put(key.id(), newLast);
+        Long highestSoFar = highest.get(key.prefixKey());
+        if (highestSoFar == null || highestSoFar < newLast) {
+            highest.put(key.prefixKey(), newLast);
+        }
+        return values;
+    }
+
+    /** The next {@code count} values after {@code last}, all within maxValue, or none. */
+    static long[] values(CounterKey key, PrefixRule rule, Long last, int count) {
+        long step = rule.step();
+        long[] values = new long[count];
+        long value;
+        if (last == null) {
+            value = rule.start();
+        } else if (last > rule.maxValue() - step) {
+            throw new CounterExhaustedException(key, rule.maxValue());
+        } else {
+            value = last + step;
+        }
+        for (int i = 0; i < count; i++) {
+            if (value > rule.maxValue()) {
+                throw new CounterExhaustedException(key, rule.maxValue());
+            }
+            values[i] = value;
+            if (i < count - 1) {
+                if (value > rule.maxValue() - step) {
+                    throw new CounterExhaustedException(key, rule.maxValue());
+                }
+                value += step;
+            }
+        }
+        return values;
+    }
+
+    private PrefixRule rule(CounterKey key) {
+        return rules.find(new PrefixKey(key.prefixKey()))
+                .map(RegisteredRule::rule)
+                .orElseThrow(() -> new UnknownPrefixException(key.prefixKey()));
+    }
+
+    private static void backOff(CounterKey key, int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF_MICROS, 200L << Math.min(attempt, 10));
+        try {
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SequenceUnavailableException(key, "interrupted while backing off", e);
+        }
+    }
+}
