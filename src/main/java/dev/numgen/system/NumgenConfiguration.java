@@ -1,6 +1,8 @@
 package dev.numgen.system;
 
+import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ignite.IgniteIdempotencyStore;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
@@ -74,5 +76,10 @@ class NumgenConfiguration {
                         Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
                         Strategy.GAPLESS, new GaplessCounter(store, registry)),
                 clock);
+    }
+
+    @Bean
+    IdempotentIssuer idempotentIssuer(NumberIssuer issuer, IgniteStore store) {
+        return new IdempotentIssuer(issuer, new IgniteIdempotencyStore(store));
     }
 }

@@ -1,5 +1,6 @@
 package dev.numgen.web;
 
+import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.issue.NumberIssuer;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,14 +36,22 @@ final class NumberEndpoint implements Filter {
 
     static final String SCOPE = "numbers:generate";
     static final String MODE_HEADER = "Numgen-Mode";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final NumberIssuer issuer;
+    private final IdempotentIssuer idempotent;
     private final BearerAccess access;
     private final JsonMapper json;
     private final IssueMetrics metrics;
 
-    NumberEndpoint(NumberIssuer issuer, BearerAccess access, JsonMapper json, IssueMetrics metrics) {
+    NumberEndpoint(
+            NumberIssuer issuer,
+            IdempotentIssuer idempotent,
+            BearerAccess access,
+            JsonMapper json,
+            IssueMetrics metrics) {
         this.issuer = issuer;
+        this.idempotent = idempotent;
         this.access = access;
         this.json = json;
         this.metrics = metrics;
@@ -60,13 +70,14 @@ final class NumberEndpoint implements Filter {
             writeProblem(response, ProblemType.METHOD_NOT_ALLOWED, "use GET or POST");
             return;
         }
-        if (access.admit(request, response, SCOPE).isEmpty()) {
+        Optional<String> caller = access.admit(request, response, SCOPE);
+        if (caller.isEmpty()) {
             return;
         }
         try {
             boolean text = wantsText(request.getHeader(HttpHeaders.ACCEPT));
             long started = System.nanoTime();
-            IssuedNumbers issued = issue(request);
+            IssuedNumbers issued = issue(request, caller.get());
             metrics.issued(issued, System.nanoTime() - started);
             response.setHeader(MODE_HEADER, issued.mode().name());
             if (text) {
@@ -85,7 +96,7 @@ final class NumberEndpoint implements Filter {
     /** A POST body as JSON. */
     record IssueRequest(String prefixKey, Integer count, Map<String, String> variables) {}
 
-    private IssuedNumbers issue(HttpServletRequest request) throws IOException {
+    private IssuedNumbers issue(HttpServletRequest request, String caller) throws IOException {
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
         if (request.getMethod().equals("POST") && isJson(request.getContentType())) {
@@ -96,7 +107,10 @@ final class NumberEndpoint implements Filter {
             throw new InvalidIssueRequestException("prefixKey", "prefixKey is required");
         }
         int count = count(parameters.remove("count"));
-        return issuer.issue(prefixKey, count, parameters);
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+        return idempotencyKey == null
+                ? issuer.issue(prefixKey, count, parameters)
+                : idempotent.issue(caller, idempotencyKey, prefixKey, count, parameters);
     }
 
     private IssueRequest readBody(HttpServletRequest request) throws IOException {

@@ -1,5 +1,6 @@
 package dev.numgen.web;
 
+import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.system.security.BearerAccess;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +17,13 @@ class NumberEndpointRegistration {
 
     @Bean
     FilterRegistrationBean<NumberEndpoint> numberEndpoint(
-            NumberIssuer issuer, BearerAccess access, JsonMapper json, MeterRegistry registry) {
-        FilterRegistrationBean<NumberEndpoint> registration =
-                new FilterRegistrationBean<>(new NumberEndpoint(issuer, access, json, new IssueMetrics(registry)));
+            NumberIssuer issuer,
+            IdempotentIssuer idempotent,
+            BearerAccess access,
+            JsonMapper json,
+            MeterRegistry registry) {
+        FilterRegistrationBean<NumberEndpoint> registration = new FilterRegistrationBean<>(
+                new NumberEndpoint(issuer, idempotent, access, json, new IssueMetrics(registry)));
         registration.addUrlPatterns("/api/numbers", "/numbers");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -90,6 +90,12 @@ class OpenApiDocumentation {
                 .schema(new IntegerSchema()
                         .minimum(java.math.BigDecimal.ONE)
                         .maximum(java.math.BigDecimal.valueOf(1000)));
+        Parameter idempotencyKey = new Parameter()
+                .in("header")
+                .name("Idempotency-Key")
+                .description("Same key and parameters within 24 h: the same numbers again (any node); same key with"
+                        + " other parameters: 422 idempotency-key-reused. Keys belong to the token subject.")
+                .schema(new StringSchema().maxLength(255));
         String variables = "Every other query parameter is a variable of the rule ({var:name} in its format). "
                 + "Scope numbers:generate.";
         Schema<?> body = new ObjectSchema()
@@ -103,11 +109,13 @@ class OpenApiDocumentation {
                         .operationId("issueNumbers")
                         .addParametersItem(prefixKey)
                         .addParametersItem(count)
+                        .addParametersItem(idempotencyKey)
                         .responses(new ApiResponses().addApiResponse("200", ok)))
                 .post(new Operation()
                         .summary("Issue numbers (parameters in the query or a JSON body)")
                         .description(variables)
                         .operationId("issueNumbersPost")
+                        .addParametersItem(idempotencyKey)
                         .requestBody(new RequestBody()
                                 .required(false)
                                 .content(new Content().addMediaType("application/json", new MediaType().schema(body))))

@@ -1,5 +1,8 @@
 package dev.numgen.web;
 
+import dev.numgen.issue.IdempotencyKeyBusyException;
+import dev.numgen.issue.IdempotencyKeyReusedException;
+import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
@@ -61,10 +64,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     "prefixKey",
                     exhausted.key().prefixKey()));
         }
+        if (e instanceof IdempotencyKeyReusedException) {
+            return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "field", "Idempotency-Key"));
+        }
+        if (e instanceof IdempotencyKeyBusyException) {
+            ProblemDetail problem = problem(ProblemType.IDEMPOTENCY_KEY_BUSY, e.getMessage(), null, null);
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         if (e instanceof RuleVersionConflictException) {
             return respond(problem(ProblemType.VERSION_MISMATCH, e.getMessage(), null, null));
         }
-        if (e instanceof SequenceUnavailableException || e instanceof RuleStoreUnavailableException) {
+        if (e instanceof SequenceUnavailableException
+                || e instanceof RuleStoreUnavailableException
+                || e instanceof IdempotencyStoreUnavailableException) {
             log.warn("Answered 503: {}", e.getMessage());
             ProblemDetail problem = problem(
                     ProblemType.STORAGE_UNAVAILABLE,

@@ -44,6 +44,15 @@ final class ApiClient {
         return send(request(path, token).header("Accept", accept).GET().build());
     }
 
+    /** A GET with extra headers, given as name, value, name, value... */
+    Reply getWithHeaders(String path, String token, String... headers) {
+        HttpRequest.Builder builder = request(path, token);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.GET().build());
+    }
+
     Reply post(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

@@ -223,4 +223,22 @@ class NumberApiTest {
                         .asString())
                 .isEqualTo("OPTIMISTIC");
     }
+
+    @Test
+    void idempotencyKeyReturnsTheSameNumbersAndRefusesOtherParameters() {
+        register("IDEM", "{\"format\":\"I-{seq}\"}");
+        ApiClient.Reply first =
+                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
+        ApiClient.Reply retry =
+                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(retry.json().path("numbers")).isEqualTo(first.json().path("numbers"));
+        ApiClient.Reply other =
+                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=3", generator, "Idempotency-Key", "order-77");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().path("type").asString()).endsWith("/idempotency-key-reused");
+        ApiClient.Reply fresh =
+                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-78");
+        assertThat(fresh.json().path("numbers")).isNotEqualTo(first.json().path("numbers"));
+    }
 }

@@ -1,0 +1,26 @@
+package dev.numgen.issue;
+
+import java.util.Optional;
+
+/**
+ * Remembers, per caller and Idempotency-Key, which request was made and what it received, so
+ * a retry (on any node) gets the same numbers. Entries last 24 hours.
+ */
+public interface IdempotencyStore {
+
+    /**
+     * Claims {@code key} for a request described by {@code fingerprint}.
+     *
+     * @return the numbers the same request already received, or empty when the caller now owns
+     *     the key and must {@link #complete} or {@link #release} it
+     * @throws IdempotencyKeyReusedException when the key was used with other parameters
+     * @throws IdempotencyKeyBusyException when the same request is still being answered
+     */
+    Optional<IssuedNumbers> claim(String caller, String key, String fingerprint);
+
+    /** Records the numbers a claimed key's request received. */
+    void complete(String caller, String key, String fingerprint, IssuedNumbers issued);
+
+    /** Gives up a claim whose request failed, so a retry may issue afresh. */
+    void release(String caller, String key);
+}

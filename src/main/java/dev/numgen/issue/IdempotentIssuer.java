@@ -1,0 +1,68 @@
+package dev.numgen.issue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@link NumberIssuer} behind an Idempotency-Key: the same key with the same parameters returns
+ * the same numbers for 24 hours, on any node; the same key with other parameters is refused.
+ * Keys belong to the caller (the token subject), so two callers never share one.
+ */
+public final class IdempotentIssuer {
+
+    static final int MAX_KEY_LENGTH = 255;
+    private static final System.Logger log = System.getLogger(IdempotentIssuer.class.getName());
+
+    private final NumberIssuer issuer;
+    private final IdempotencyStore store;
+
+    public IdempotentIssuer(NumberIssuer issuer, IdempotencyStore store) {
+        this.issuer = issuer;
+        this.store = store;
+    }
+
+    public IssuedNumbers issue(
+            String caller, String idempotencyKey, String prefixKey, int count, Map<String, String> variables) {
+        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw new InvalidIssueRequestException(
+                    "Idempotency-Key", "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters");
+        }
+        String fingerprint = fingerprint(prefixKey, count, variables);
+        Optional<IssuedNumbers> earlier = store.claim(caller, idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        IssuedNumbers issued;
+        try {
+            issued = issuer.issue(prefixKey, count, variables);
+        } catch (RuntimeException e) {
+            store.release(caller, idempotencyKey);
+            throw e;
+        }
+        try {
+            store.complete(caller, idempotencyKey, fingerprint, issued);
+        } catch (RuntimeException e) {
+            // The numbers are issued: hand them out rather than lose them. A retry within the
+            // claim's lifetime is told the key is busy; after it, the retry issues afresh.
+            log.log(System.Logger.Level.WARNING, "Could not record Idempotency-Key result: " + e.getMessage());
+        }
+        return issued;
+    }
+
+    /** The request's parameters in a canonical, unambiguous form (length-prefixed parts). */
+    static String fingerprint(String prefixKey, int count, Map<String, String> variables) {
+        StringBuilder text = new StringBuilder();
+        append(text, prefixKey);
+        append(text, Integer.toString(count));
+        new TreeMap<>(variables).forEach((name, value) -> {
+            append(text, name);
+            append(text, value);
+        });
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        text.append(part.length()).append(':').append(part).append(';');
+    }
+}

@@ -1,0 +1,34 @@
+package dev.numgen.issue.ignite;
+
+import dev.numgen.issue.IssueMode;
+import dev.numgen.issue.IssuedNumbers;
+import java.util.ArrayList;
+
+/** A claimed Idempotency-Key: the request's fingerprint and, once answered, its numbers. */
+final class StoredIdempotentResult {
+
+    String fingerprint;
+    boolean complete;
+    String prefixKey;
+    ArrayList<String> numbers;
+    String mode;
+
+    static StoredIdempotentResult pending(String fingerprint) {
+        StoredIdempotentResult result = new StoredIdempotentResult();
+        result.fingerprint = fingerprint;
+        return result;
+    }
+
+    static StoredIdempotentResult complete(String fingerprint, IssuedNumbers issued) {
+        StoredIdempotentResult result = pending(fingerprint);
+        result.complete = true;
+        result.prefixKey = issued.prefixKey();
+        result.numbers = new ArrayList<>(issued.numbers());
+        result.mode = issued.mode().name();
+        return result;
+    }
+
+    IssuedNumbers toIssued() {
+        return new IssuedNumbers(prefixKey, java.util.List.copyOf(numbers), IssueMode.valueOf(mode));
+    }
+}
