@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A parsed, valid format such as {@code ORD-{yyyy}{MM}{dd}-{seq:6}}; immutable and thread-safe. */
 public final class NumberTemplate {
 
     private final String format;
     private final List<TemplatePart> parts;
+    /** Built on first use: most templates are never asked to read a number back. */
+    private volatile Pattern shape;
+
     private final TemplateLayout layout;
     private final int sequenceWidth;
     private final List<String> variableNames;
@@ -95,6 +101,45 @@ public final class NumberTemplate {
     }
 
     /** A renderer for issue times in {@code zone}; keep one per rule, since each caches its current window. */
+    /**
+     * The sequence value a number of this template carries, or empty when the text is not a
+     * number this template can render.
+     */
+    public OptionalLong sequenceOf(String number) {
+        Matcher matcher = shape().matcher(number);
+        if (!matcher.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(matcher.group("seq")));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private Pattern shape() {
+        Pattern known = shape;
+        if (known == null) {
+            StringBuilder regex = new StringBuilder();
+            for (TemplatePart part : parts) {
+                if (part instanceof TemplatePart.Literal literal) {
+                    regex.append(Pattern.quote(literal.text()));
+                } else if (part instanceof TemplatePart.Date date) {
+                    regex.append("\\d{").append(date.field().width()).append('}');
+                } else if (part instanceof TemplatePart.Sequence sequence) {
+                    regex.append("(?<seq>\\d{")
+                            .append(Math.max(sequence.width(), 1))
+                            .append(",19})");
+                } else {
+                    regex.append("(?:.*?)");
+                }
+            }
+            known = Pattern.compile(regex.toString());
+            shape = known;
+        }
+        return known;
+    }
+
     public TemplateRenderer renderer(ZoneId zone) {
         return new TemplateRenderer(layout, Objects.requireNonNull(zone, "zone"));
     }

@@ -2,7 +2,9 @@ package dev.numgen.system;
 
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.NumberVoider;
 import dev.numgen.issue.ignite.IgniteIdempotencyStore;
+import dev.numgen.issue.ignite.IgniteVoidLedger;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
@@ -81,5 +83,10 @@ class NumgenConfiguration {
     @Bean
     IdempotentIssuer idempotentIssuer(NumberIssuer issuer, IgniteStore store) {
         return new IdempotentIssuer(issuer, new IgniteIdempotencyStore(store));
+    }
+
+    @Bean
+    NumberVoider numberVoider(RuleRegistry registry, IssuedValues issued, IgniteStore store, Clock clock) {
+        return new NumberVoider(registry, issued, new IgniteVoidLedger(store), clock);
     }
 }

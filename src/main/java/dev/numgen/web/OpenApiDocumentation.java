@@ -134,7 +134,12 @@ class OpenApiDocumentation {
                     responses.addApiResponse("403", problem("The token lacks the scope this operation needs"));
                     responses.addApiResponse(
                             "503", problem("Storage unavailable (type storage-unavailable), with Retry-After"));
-                    if (path.contains("numbers")) {
+                    if (path.endsWith("/void") || path.endsWith("/voids")) {
+                        responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
+                        responses.addApiResponse(
+                                "409",
+                                problem("Not a GAPLESS number that was issued, or voided already (type void-refused)"));
+                    } else if (path.contains("numbers")) {
                         responses.addApiResponse("404", problem("Prefix not registered (type prefix-not-registered)"));
                         responses.addApiResponse(
                                 "409", problem("Counter exhausted: maxValue reached (type counter-exhausted)"));

@@ -4,6 +4,7 @@ import dev.numgen.issue.IdempotencyKeyBusyException;
 import dev.numgen.issue.IdempotencyKeyReusedException;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.InvalidIssueRequestException;
+import dev.numgen.issue.VoidRefusedException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.RuleVersionConflictException;
@@ -63,6 +64,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     e.getMessage(),
                     "prefixKey",
                     exhausted.key().prefixKey()));
+        }
+        if (e instanceof VoidRefusedException) {
+            return respond(problem(ProblemType.VOID_REFUSED, e.getMessage(), null, null));
         }
         if (e instanceof IdempotencyKeyReusedException) {
             return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "field", "Idempotency-Key"));

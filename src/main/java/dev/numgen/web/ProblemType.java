@@ -10,6 +10,7 @@ enum ProblemType {
     INVALID_RULE("invalid-rule", "Invalid prefix rule", HttpStatus.BAD_REQUEST),
     RULE_CHANGE_REFUSED("rule-change-refused", "Rule change refused", HttpStatus.CONFLICT),
     COUNTER_EXHAUSTED("counter-exhausted", "Counter exhausted", HttpStatus.CONFLICT),
+    VOID_REFUSED("void-refused", "Void refused", HttpStatus.CONFLICT),
     IDEMPOTENCY_KEY_REUSED(
             "idempotency-key-reused", "Idempotency-Key used with other parameters", HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_KEY_BUSY("idempotency-key-busy", "Idempotency-Key request in progress", HttpStatus.CONFLICT),

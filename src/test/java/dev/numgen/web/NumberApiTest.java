@@ -241,4 +241,40 @@ class NumberApiTest {
                 api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-78");
         assertThat(fresh.json().path("numbers")).isNotEqualTo(first.json().path("numbers"));
     }
+
+    @Test
+    void gaplessNumbersAreVoidedOnceWithAReasonAndListed() {
+        register("BILL", "{\"format\":\"B-{yyyy}-{seq:4}\",\"strategy\":\"GAPLESS\"}");
+        String number = api.get("/api/numbers?prefixKey=BILL&count=2", generator)
+                .json()
+                .path("numbers")
+                .get(1)
+                .asString();
+        String admin = DevIssuerClient.token(issuer.port(), "numbers:admin", "prefix-configs:read");
+        String body = "{\"prefixKey\":\"BILL\",\"reason\":\"printer jam\"}";
+        assertThat(api.post("/api/numbers/" + number + "/void", generator, body).status())
+                .isEqualTo(403);
+        ApiClient.Reply voided = api.post("/api/numbers/" + number + "/void", admin, body);
+        assertThat(voided.status()).isEqualTo(201);
+        assertThat(voided.json().path("sequence").asLong()).isEqualTo(2);
+        assertThat(voided.json().path("voidedBy").asString()).isEqualTo("numgen-local");
+        assertThat(api.post("/api/numbers/" + number + "/void", admin, body).status())
+                .isEqualTo(409);
+        String notIssued = number.substring(0, number.lastIndexOf('-') + 1) + "0099";
+        assertThat(api.post("/api/numbers/" + notIssued + "/void", admin, body)
+                        .json()
+                        .path("type")
+                        .asString())
+                .endsWith("/void-refused");
+        assertThat(api.post("/api/numbers/X-1/void", admin, body).status()).isEqualTo(400);
+        ApiClient.Reply list = api.get("/api/prefix-configs/BILL/voids", admin);
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).path("reason").asString()).isEqualTo("printer jam");
+        assertThat(api.get("/api/numbers?prefixKey=BILL", generator)
+                        .json()
+                        .path("numbers")
+                        .get(0)
+                        .asString())
+                .endsWith("-0003");
+    }
 }
