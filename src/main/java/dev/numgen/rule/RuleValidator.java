@@ -23,9 +23,6 @@ public final class RuleValidator {
         }
         NumberTemplate template = parse(definition.format());
         Strategy strategy = parseEnum(Strategy.class, "strategy", definition.strategy(), Strategy.SEGMENT);
-        if (strategy == Strategy.SNOWFLAKE) {
-            throw new InvalidRuleException("strategy", "strategy " + strategy + " is not available in this version");
-        }
         Concurrency concurrency =
                 parseEnum(Concurrency.class, "concurrency", definition.concurrency(), Concurrency.PESSIMISTIC);
         ResetPeriod reset = parseEnum(ResetPeriod.class, "reset", definition.reset(), ResetPeriod.NEVER);
@@ -62,6 +59,11 @@ public final class RuleValidator {
                 "the longest number this rule can render has " + longest + " characters; at most "
                         + MAX_RENDERED_LENGTH);
         checkResetIsVisible(template, reset);
+        if (strategy == Strategy.SNOWFLAKE) {
+            // The id is the whole sequence value: 19 digits at most, never reset, never padded.
+            require(template.sequenceWidth() == 0, "format", "SNOWFLAKE ids need {seq} without a width");
+            require(reset == ResetPeriod.NEVER, "reset", "SNOWFLAKE ids never reset");
+        }
         return new PrefixRule(
                 key,
                 definition.format(),

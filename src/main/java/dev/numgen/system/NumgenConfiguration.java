@@ -13,12 +13,16 @@ import dev.numgen.rule.Strategy;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.BlockReserver;
 import dev.numgen.sequence.SegmentSequence;
+import dev.numgen.sequence.SnowflakeSequence;
 import dev.numgen.sequence.ignite.GaplessCounter;
 import dev.numgen.sequence.ignite.IgniteBlockReserver;
 import dev.numgen.sequence.ignite.IgniteIssuedValues;
+import dev.numgen.sequence.ignite.IgniteWorkerLeases;
 import dev.numgen.system.ignite.IgniteStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +32,9 @@ import org.springframework.context.annotation.Configuration;
 /** Puts the use cases together with their Ignite adapters. */
 @Configuration(proxyBeanMethods = false)
 class NumgenConfiguration {
+
+    /** How far back the clock may step before SNOWFLAKE refuses rather than waits. */
+    static final long MAX_CLOCK_BACKWARDS_MILLIS = 10;
 
     @Bean(destroyMethod = "close")
     Clock clock() {
@@ -71,13 +78,31 @@ class NumgenConfiguration {
             BlockReserver reserver,
             ExecutorService blockPrefetcher,
             IgniteStore store,
+            IgniteWorkerLeases workerLeases,
             Clock clock) {
         return new NumberIssuer(
                 registry,
                 Map.of(
                         Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
-                        Strategy.GAPLESS, new GaplessCounter(store, registry)),
+                        Strategy.GAPLESS, new GaplessCounter(store, registry),
+                        Strategy.SNOWFLAKE,
+                                new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
                 clock);
+    }
+
+    /**
+     * SNOWFLAKE worker ids: leased for 10 s, renewed every ~3 s, given up 2 s before they expire
+     * (the tolerated clock difference between nodes). Each process leases as a new owner.
+     */
+    @Bean(destroyMethod = "close")
+    IgniteWorkerLeases workerLeases(IgniteStore store) {
+        return new IgniteWorkerLeases(
+                store,
+                UUID.randomUUID().toString(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                SnowflakeSequence.MAX_WORKERS);
     }
 
     @Bean

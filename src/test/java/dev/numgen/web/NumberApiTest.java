@@ -277,4 +277,20 @@ class NumberApiTest {
                         .asString())
                 .endsWith("-0003");
     }
+
+    @Test
+    void snowflakeRulesIssueIncreasingIdsAndNeedABareSeq() {
+        register("EVENT", "{\"format\":\"EV-{seq}\",\"strategy\":\"SNOWFLAKE\"}");
+        JsonNode numbers = api.get("/api/numbers?prefixKey=EVENT&count=3", generator)
+                .json()
+                .path("numbers");
+        List<Long> ids = new ArrayList<>();
+        numbers.forEach(number -> ids.add(Long.parseLong(number.asString().substring(3))));
+        assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
+        String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
+        ApiClient.Reply padded =
+                api.put("/api/prefix-configs/EVENT2", writer, "{\"format\":\"EV-{seq:6}\",\"strategy\":\"SNOWFLAKE\"}");
+        assertThat(padded.status()).isEqualTo(400);
+        assertThat(padded.json().path("field").asString()).isEqualTo("format");
+    }
 }

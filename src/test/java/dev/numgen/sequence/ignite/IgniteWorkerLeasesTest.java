@@ -1,0 +1,97 @@
+package dev.numgen.sequence.ignite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.numgen.sequence.SequenceUnavailableException;
+import dev.numgen.sequence.WorkerLease;
+import dev.numgen.system.ignite.TestNodes;
+import dev.numgen.system.ignite.TestNodes.ClusterLayout;
+import dev.numgen.system.ignite.TestNodes.TestNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Worker-id leases on two embedded nodes: distinct ids, exhaustion, and expiry with a margin. */
+class IgniteWorkerLeasesTest {
+
+    @TempDir
+    static Path workRoot;
+
+    private static TestNode first;
+    private static TestNode second;
+
+    /** A clock shared by the test's leasers and moved by hand. */
+    private static final class HandClock extends Clock {
+        final AtomicLong millis =
+                new AtomicLong(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli());
+
+        @Override
+        public long millis() {
+            return millis.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @BeforeAll
+    static void startTwoNodes() {
+        ClusterLayout layout = ClusterLayout.of(workRoot, 2);
+        first = TestNodes.start(layout, 0, 2);
+        second = TestNodes.start(layout, 1, 2);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void nodesLeaseDistinctIdsUntilNoneIsLeftAndExpiredIdsAreTakenOnlyAfterTheMargin() {
+        HandClock clock = new HandClock();
+        try (IgniteWorkerLeases a = leaser(first, "a", clock);
+                IgniteWorkerLeases b = leaser(second, "b", clock);
+                IgniteWorkerLeases c = leaser(second, "c", clock)) {
+            WorkerLease leaseA = a.current();
+            WorkerLease leaseB = b.current();
+            assertThat(leaseA.workerId()).isNotEqualTo(leaseB.workerId());
+            assertThatThrownBy(c::current)
+                    .isInstanceOf(SequenceUnavailableException.class)
+                    .hasMessageContaining("no worker id");
+
+            // a's lease is written for 10 s; a itself stops using it at 8 s.
+            assertThat(leaseA.validUntilMillis()).isEqualTo(clock.millis() + 8_000);
+            clock.millis.addAndGet(10_000); // a's entry expired, but the margin has not passed
+            assertThatThrownBy(c::current).isInstanceOf(SequenceUnavailableException.class);
+            clock.millis.addAndGet(2_000); // expiry + margin: both ids may be taken again
+            WorkerLease leaseC = c.current();
+            assertThat(leaseC.workerId()).isIn(0, 1);
+        }
+    }
+
+    private static IgniteWorkerLeases leaser(TestNode node, String owner, Clock clock) {
+        return new IgniteWorkerLeases(node.store(), owner, clock, Duration.ofSeconds(10), Duration.ofSeconds(2), 2);
+    }
+}
