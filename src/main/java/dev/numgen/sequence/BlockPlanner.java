@@ -22,21 +22,32 @@ public final class BlockPlanner {
      */
     public static Block next(CounterKey key, PrefixRule rule, Long lastReserved, int growth) {
         long step = rule.step();
-        long first;
-        if (lastReserved == null) {
-            first = rule.start();
-        } else if (lastReserved > rule.maxValue() - step) {
-            throw new CounterExhaustedException(key, rule.maxValue());
-        } else {
-            first = lastReserved + step;
-        }
-        if (first > rule.maxValue()) {
-            throw new CounterExhaustedException(key, rule.maxValue());
-        }
+        long first = firstAfter(key, rule, lastReserved);
         long remaining = (rule.maxValue() - first) / step + 1;
         long size = Math.min((long) rule.reserveSize() * Math.max(growth, 1), MAX_BLOCK);
         size = Math.min(size, Math.max(rule.reserveSize(), remaining / SHARE_OF_REMAINING));
         size = Math.min(size, remaining);
         return new Block(first, first + (size - 1) * step, step);
+    }
+
+    /**
+     * The counter's next value after {@code lastReserved} ({@code start} when nothing was
+     * reserved), never past maxValue and never by overflow.
+     *
+     * @throws CounterExhaustedException when no value is left
+     */
+    public static long firstAfter(CounterKey key, PrefixRule rule, Long lastReserved) {
+        long first;
+        if (lastReserved == null) {
+            first = rule.start();
+        } else if (lastReserved > rule.maxValue() - rule.step()) {
+            throw new CounterExhaustedException(key, rule.maxValue());
+        } else {
+            first = lastReserved + rule.step();
+        }
+        if (first > rule.maxValue()) {
+            throw new CounterExhaustedException(key, rule.maxValue());
+        }
+        return first;
     }
 }

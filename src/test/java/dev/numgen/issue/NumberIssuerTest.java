@@ -14,10 +14,8 @@ import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceStrategy;
-import java.time.Clock;
+import dev.numgen.testing.HandClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +37,7 @@ class NumberIssuerTest {
 
     private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
     private final CountingSequence sequence = new CountingSequence();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T22:30:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-25T22:30:00Z"));
     private final NumberIssuer issuer =
             new NumberIssuer(registry, Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence), clock);
     private final RuleRegistrar registrar =
@@ -135,33 +133,5 @@ class NumberIssuerTest {
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202602-001");
         clock.set(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202603-001");
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,13 +3,10 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.numgen.testing.HandClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SnowflakeSequenceTest {
@@ -17,33 +14,7 @@ class SnowflakeSequenceTest {
     private static final CounterKey KEY = new CounterKey("ID", "");
     private static final long NOW = Instant.parse("2026-11-25T12:00:00Z").toEpochMilli();
 
-    /** A clock the test sets; each read may advance it by {@code autoAdvance} ms. */
-    private static final class HandClock extends Clock {
-        final AtomicLong millis = new AtomicLong(NOW);
-        volatile long autoAdvance;
-
-        @Override
-        public long millis() {
-            return millis.getAndAdd(autoAdvance);
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final HandClock clock = new HandClock();
+    private final HandClock clock = new HandClock(Instant.ofEpochMilli(NOW));
     private WorkerLease lease = new WorkerLease(5, Long.MAX_VALUE);
     private final SnowflakeSequence snowflake = new SnowflakeSequence(clock, () -> lease, 10);
 
@@ -66,7 +37,7 @@ class SnowflakeSequenceTest {
             } catch (InterruptedException ignored) {
                 return;
             }
-            clock.millis.incrementAndGet();
+            clock.advance(java.time.Duration.ofMillis(1));
         });
         advancer.start();
         long[] batch = snowflake.next(KEY, 5000);
@@ -81,8 +52,8 @@ class SnowflakeSequenceTest {
     @Test
     void aSmallClockStepBackIsWaitedOut() {
         long before = snowflake.next(KEY);
-        clock.millis.set(NOW - 5);
-        clock.autoAdvance = 1;
+        clock.setMillis(NOW - 5);
+        clock.advanceOnEveryRead(1);
         long after = snowflake.next(KEY);
         assertThat(after).isGreaterThan(before);
     }
@@ -90,7 +61,7 @@ class SnowflakeSequenceTest {
     @Test
     void aLargeClockStepBackIsRefusedNeverADuplicate() {
         snowflake.next(KEY);
-        clock.millis.set(NOW - 1_000);
+        clock.setMillis(NOW - 1_000);
         assertThatThrownBy(() -> snowflake.next(KEY)).isInstanceOf(SequenceUnavailableException.class);
     }
 

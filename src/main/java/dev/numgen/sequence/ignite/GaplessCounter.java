@@ -7,8 +7,8 @@ import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.BlockPlanner;
 import dev.numgen.sequence.Counter;
-import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.sequence.SequenceUnavailableException;
@@ -101,27 +101,10 @@ public final class GaplessCounter implements SequenceStrategy {
 
     /** The next {@code count} values after {@code last}, all within maxValue, or none. */
     static long[] values(CounterKey key, PrefixRule rule, Long last, int count) {
-        long step = rule.step();
         long[] values = new long[count];
-        long value;
-        if (last == null) {
-            value = rule.start();
-        } else if (last > rule.maxValue() - step) {
-            throw new CounterExhaustedException(key, rule.maxValue());
-        } else {
-            value = last + step;
-        }
-        for (int i = 0; i < count; i++) {
-            if (value > rule.maxValue()) {
-                throw new CounterExhaustedException(key, rule.maxValue());
-            }
-            values[i] = value;
-            if (i < count - 1) {
-                if (value > rule.maxValue() - step) {
-                    throw new CounterExhaustedException(key, rule.maxValue());
-                }
-                value += step;
-            }
+        values[0] = BlockPlanner.firstAfter(key, rule, last);
+        for (int i = 1; i < count; i++) {
+            values[i] = BlockPlanner.firstAfter(key, rule, values[i - 1]);
         }
         return values;
     }

@@ -8,13 +8,11 @@ import dev.numgen.sequence.WorkerLease;
 import dev.numgen.system.ignite.TestNodes;
 import dev.numgen.system.ignite.TestNodes.ClusterLayout;
 import dev.numgen.system.ignite.TestNodes.TestNode;
+import dev.numgen.testing.HandClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,32 +26,6 @@ class IgniteWorkerLeasesTest {
 
     private static TestNode first;
     private static TestNode second;
-
-    /** A clock shared by the test's leasers and moved by hand. */
-    private static final class HandClock extends Clock {
-        final AtomicLong millis =
-                new AtomicLong(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli());
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeAll
     static void startTwoNodes() {
@@ -70,7 +42,7 @@ class IgniteWorkerLeasesTest {
 
     @Test
     void nodesLeaseDistinctIdsUntilNoneIsLeftAndExpiredIdsAreTakenOnlyAfterTheMargin() {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(Instant.parse("2026-11-25T12:00:00Z"));
         try (IgniteWorkerLeases a = leaser(first, "a", clock);
                 IgniteWorkerLeases b = leaser(second, "b", clock);
                 IgniteWorkerLeases c = leaser(second, "c", clock)) {
@@ -83,9 +55,9 @@ class IgniteWorkerLeasesTest {
 
             // a's lease is written for 10 s; a itself stops using it at 8 s.
             assertThat(leaseA.validUntilMillis()).isEqualTo(clock.millis() + 8_000);
-            clock.millis.addAndGet(10_000); // a's entry expired, but the margin has not passed
+            clock.advance(Duration.ofSeconds(10)); // a's entry expired, but the margin has not passed
             assertThatThrownBy(c::current).isInstanceOf(SequenceUnavailableException.class);
-            clock.millis.addAndGet(2_000); // expiry + margin: both ids may be taken again
+            clock.advance(Duration.ofSeconds(2)); // expiry + margin: both ids may be taken again
             WorkerLease leaseC = c.current();
             assertThat(leaseC.workerId()).isIn(0, 1);
         }

@@ -3,11 +3,9 @@ package dev.numgen.system.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.numgen.testing.HandClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ class CachingJwtDecoderTest {
     private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final HandClock clock = new HandClock(START);
     private final CountingDecoder delegate = new CountingDecoder();
     private final CachingJwtDecoder decoder = new CachingJwtDecoder(delegate, clock, 100, Duration.ofHours(1));
 
@@ -103,33 +101,6 @@ class CachingJwtDecoderTest {
                     .issuedAt(now)
                     .notBefore(now);
             return (withoutExpiry ? jwt : jwt.expiresAt(now.plus(TOKEN_LIFETIME))).build();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
