@@ -5,47 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.sequence.WorkerLease;
-import dev.numgen.system.ignite.TestNodes;
-import dev.numgen.system.ignite.TestNodes.ClusterLayout;
 import dev.numgen.system.ignite.TestNodes.TestNode;
+import dev.numgen.system.ignite.TwoNodeCluster;
 import dev.numgen.testing.HandClock;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Worker-id leases on two embedded nodes: distinct ids, exhaustion, and expiry with a margin. */
 class IgniteWorkerLeasesTest {
 
-    @TempDir
-    static Path workRoot;
-
-    private static TestNode first;
-    private static TestNode second;
-
-    @BeforeAll
-    static void startTwoNodes() {
-        ClusterLayout layout = ClusterLayout.of(workRoot, 2);
-        first = TestNodes.start(layout, 0, 2);
-        second = TestNodes.start(layout, 1, 2);
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        second.close();
-        first.close();
-    }
+    @RegisterExtension
+    static final TwoNodeCluster cluster = new TwoNodeCluster();
 
     @Test
     void nodesLeaseDistinctIdsUntilNoneIsLeftAndExpiredIdsAreTakenOnlyAfterTheMargin() {
         HandClock clock = new HandClock(Instant.parse("2026-11-25T12:00:00Z"));
-        try (IgniteWorkerLeases a = leaser(first, "a", clock);
-                IgniteWorkerLeases b = leaser(second, "b", clock);
-                IgniteWorkerLeases c = leaser(second, "c", clock)) {
+        try (IgniteWorkerLeases a = leaser(cluster.first(), "a", clock);
+                IgniteWorkerLeases b = leaser(cluster.second(), "b", clock);
+                IgniteWorkerLeases c = leaser(cluster.second(), "c", clock)) {
             WorkerLease leaseA = a.current();
             WorkerLease leaseB = b.current();
             assertThat(leaseA.workerId()).isNotEqualTo(leaseB.workerId());
