@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 
 /** Two {@link SegmentSequence}s (two "nodes") over one in-memory reserver. */
-class SegmentSequenceTest extends SequenceStrategyContract {
+class SegmentSequenceTest extends CounterStrategyContract {
 
     private static final ExecutorService PREFETCH = Executors.newCachedThreadPool();
     private final InMemoryBlockReserver reserver = new InMemoryBlockReserver();

@@ -8,6 +8,7 @@ import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.BlockPlanner;
+import dev.numgen.sequence.CombiningCounter;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceStrategy;
@@ -15,6 +16,8 @@ import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.system.ignite.IgniteStore;
 import dev.numgen.system.ignite.StoreUnavailableException;
 import dev.numgen.system.ignite.TransactionConflictException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.IgniteCache;
@@ -35,6 +38,7 @@ public final class GaplessCounter implements SequenceStrategy {
 
     private final IgniteStore store;
     private final RuleRegistry rules;
+    private final ConcurrentMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
     public GaplessCounter(IgniteStore store, RuleRegistry rules) {
         this.store = store;
@@ -43,19 +47,13 @@ public final class GaplessCounter implements SequenceStrategy {
         store.declare(CounterCaches.HIGHEST);
     }
 
+    /** Concurrent requests on this node share transactions (group commit), see {@link CombiningCounter}. */
     @Override
     public Counter counter(CounterKey key) {
-        return new Counter() {
-            @Override
-            public long next() {
-                return take(key, 1)[0];
-            }
-
-            @Override
-            public long[] next(int count) {
-                return take(key, count);
-            }
-        };
+        Counter known = counters.get(key);
+        return known != null
+                ? known
+                : counters.computeIfAbsent(key, absent -> new CombiningCounter(count -> take(absent, count)));
     }
 
     private long[] take(CounterKey key, int count) {

@@ -9,8 +9,8 @@ import dev.numgen.rule.Strategy;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.CounterStrategyContract;
 import dev.numgen.sequence.SequenceStrategy;
-import dev.numgen.sequence.SequenceStrategyContract;
 import dev.numgen.system.ignite.TestNodes;
 import dev.numgen.system.ignite.TestNodes.ClusterLayout;
 import dev.numgen.system.ignite.TestNodes.TestNode;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * GAPLESS on two real embedded nodes: the strategy contract, plus no gap and no repeat under
  * concurrent clients on both nodes, and no gap after a request that fails half-way.
  */
-abstract class GaplessCounterContract extends SequenceStrategyContract {
+abstract class GaplessCounterContract extends CounterStrategyContract {
 
     private static final List<TestNode> nodes = new ArrayList<>();
     private static final List<IgniteRuleRegistry> registries = new ArrayList<>();

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
+import dev.numgen.sequence.CounterStrategyContract;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SequenceStrategy;
-import dev.numgen.sequence.SequenceStrategyContract;
 import dev.numgen.system.ignite.TestNodes;
 import dev.numgen.system.ignite.TestNodes.ClusterLayout;
 import dev.numgen.system.ignite.TestNodes.TestNode;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The SEGMENT contract on two real embedded Ignite server nodes, each with its own
  * registry, reserver and sequence: blocks reserved on one node never overlap the other's.
  */
-class IgniteSegmentSequenceTest extends SequenceStrategyContract {
+class IgniteSegmentSequenceTest extends CounterStrategyContract {
 
     @TempDir
     static Path workRoot;

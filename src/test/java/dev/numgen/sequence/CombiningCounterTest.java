@@ -1,0 +1,114 @@
+package dev.numgen.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class CombiningCounterTest {
+
+    private static final CounterKey KEY = new CounterKey("K", "");
+
+    /** A counter "transaction" over 1..max that records how many values each call took. */
+    private static final class Ledger {
+        final long max;
+        long last;
+        final ConcurrentLinkedQueue<Integer> transactions = new ConcurrentLinkedQueue<>();
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        Ledger(long max) {
+            this.max = max;
+        }
+
+        synchronized long[] take(int count) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (last + count > max) {
+                throw new CounterExhaustedException(KEY, max);
+            }
+            long[] values = LongStream.rangeClosed(last + 1, last + count).toArray();
+            last += count;
+            transactions.add(count);
+            return values;
+        }
+    }
+
+    @Test
+    void concurrentRequestsShareTransactionsAndGetConsecutiveValuesWithoutGaps() throws Exception {
+        Ledger ledger = new Ledger(Long.MAX_VALUE);
+        CombiningCounter counter = new CombiningCounter(ledger::take);
+        ConcurrentLinkedQueue<Long> issued = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        long[] values = counter.next(1 + i % 3);
+                        for (int v = 1; v < values.length; v++) {
+                            assertThat(values[v]).isEqualTo(values[v - 1] + 1);
+                        }
+                        for (long value : values) {
+                            issued.add(value);
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long[] sorted = issued.stream().mapToLong(Long::longValue).sorted().toArray();
+        assertThat(sorted)
+                .containsExactly(LongStream.rangeClosed(1, sorted.length).toArray());
+        assertThat(ledger.transactions.size()).isLessThanOrEqualTo(8 * 200);
+    }
+
+    @Test
+    void aGroupThatWouldPassMaxValueServesThoseThatStillFit() throws Exception {
+        Ledger ledger = new Ledger(3);
+        CombiningCounter counter = new CombiningCounter(ledger::take);
+        ledger.gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<long[]> first = pool.submit(() -> counter.next(1)); // leads and waits at the gate
+            Thread.sleep(100);
+            Future<long[]> two = pool.submit(() -> counter.next(2));
+            Future<long[]> tooMany = pool.submit(() -> counter.next(5));
+            Thread.sleep(100);
+            ledger.gate.countDown();
+            assertThat(first.get()).containsExactly(1);
+            assertThat(two.get()).containsExactly(2, 3);
+            assertThatThrownBy(tooMany::get).hasCauseInstanceOf(CounterExhaustedException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedTransactionFailsItsRequestsAndTheNextOneStartsClean() {
+        AtomicInteger calls = new AtomicInteger();
+        CombiningCounter counter = new CombiningCounter(count -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new SequenceUnavailableException(KEY, "store down", null);
+            }
+            return new long[] {42};
+        });
+        assertThatThrownBy(counter::next).isInstanceOf(SequenceUnavailableException.class);
+        assertThat(counter.next()).isEqualTo(42);
+    }
+}
