@@ -293,4 +293,30 @@ class NumberApiTest {
         assertThat(padded.status()).isEqualTo(400);
         assertThat(padded.json().path("field").asString()).isEqualTo("format");
     }
+
+    @Test
+    void startStepAndDescriptionAreHonouredAndEveryStrategyIssuesAThousandAtOnce() {
+        register("STEPPED", "{\"format\":\"S-{seq}\",\"start\":100,\"step\":10,\"description\":\"Shipments\"}");
+        assertThat(api.get("/api/numbers?prefixKey=STEPPED&count=3", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"S-100\",\"S-110\",\"S-120\"]");
+        String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
+        assertThat(api.get("/api/prefix-configs/STEPPED", reader)
+                        .json()
+                        .path("description")
+                        .asString())
+                .isEqualTo("Shipments");
+        register("THOUSAND-G", "{\"format\":\"G-{seq:6}\",\"strategy\":\"GAPLESS\"}");
+        register("THOUSAND-F", "{\"format\":\"F-{seq}\",\"strategy\":\"SNOWFLAKE\"}");
+        for (String key : List.of("STEPPED", "THOUSAND-G", "THOUSAND-F")) {
+            JsonNode numbers = api.get("/api/numbers?prefixKey=" + key + "&count=1000", generator)
+                    .json()
+                    .path("numbers");
+            Set<String> distinct = new java.util.HashSet<>();
+            numbers.forEach(number -> distinct.add(number.asString()));
+            assertThat(distinct).as(key).hasSize(1000);
+        }
+    }
 }
