@@ -19,6 +19,7 @@
 #   MIN_RATIO=0.75   the target ratio
 #   KEEP_TMP=1       keep the temporary directory (server logs, wrk output, Ignite work dir)
 #   NUMGEN_JAR=...   default target/numgen-0.1.0-SNAPSHOT.jar
+#   OTHER_STRATEGIES=0  skip the GAPLESS and SNOWFLAKE runs
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -397,7 +398,44 @@ measure_numgen() {
 
     fetch_token
     check_numbers
+    if [[ ${OTHER_STRATEGIES:-1} == 1 ]]; then
+        measure_other_strategies
+    fi
     stop_pid "$pid"
+}
+
+# GAPLESS and SNOWFLAKE over HTTP, count=1 and count=100, one warm-up and ROUNDS runs each.
+declare -A STRATEGY_RPS=()
+measure_other_strategies() {
+    local key strategy format url
+    for strategy in GAPLESS SNOWFLAKE; do
+        key="BENCH-$strategy"
+        format='X-{seq}'
+        [[ $strategy == GAPLESS ]] && format='G-{seq:12}'
+        fetch_token
+        put_rule "$key" "{\"format\":\"$format\",\"strategy\":\"$strategy\"}"
+        url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$key"
+        # GAPLESS: 8 concurrent clients, as its target names; every request is a durable commit.
+        local saved_connections=$CONNECTIONS
+        [[ $strategy == GAPLESS ]] && CONNECTIONS=8
+        for count in 1 100; do
+            fetch_token
+            wrk_run "$strategy-$count-warmup" 10 "$url&count=$count" -H "Authorization: Bearer $TOKEN"
+            fetch_token
+            measure "$strategy-$count" "$url&count=$count" -H "Authorization: Bearer $TOKEN"
+            STRATEGY_RPS[$strategy-$count]=$RPS
+        done
+        CONNECTIONS=$saved_connections
+    done
+}
+
+put_rule() { # put_rule KEY JSON
+    local status
+    status=$(curl -s -m 30 -o "$WORK/put-rule.json" -w '%{http_code}' -X PUT \
+        -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+        --data "$2" "http://127.0.0.1:$PORT/api/prefix-configs/$1") || status=000
+    [[ $status == 200 || $status == 201 ]] ||
+        die "PUT /api/prefix-configs/$1 answered $status: $(head -c 500 "$WORK/put-rule.json" 2>/dev/null)"
 }
 
 ### JMH hook ################################################################################
@@ -441,6 +479,14 @@ summary() {
         printf '  ratio numgen/bare (count=1)    %s   (target >= %s: %s)\n' "$RATIO" "$MIN_RATIO" "$VERDICT"
         printf '  count=100 numbers/s            %.0f\n' "$(awk -v r="$NUMGEN100_RPS" 'BEGIN {print r * 100}')"
         printf '  numbers checked after load     %s\n' "$CHECKED"
+        if [[ ${#STRATEGY_RPS[@]} -gt 0 ]]; then
+            printf '\n  %-46s %12s %14s\n' "other strategies over HTTP (GAPLESS: -c8)" "req/s" "numbers/s"
+            for entry in GAPLESS-1 GAPLESS-100 SNOWFLAKE-1 SNOWFLAKE-100; do
+                local rps=${STRATEGY_RPS[$entry]:-0} count=${entry##*-}
+                printf '  %-46s %12.0f %14.0f\n' "${entry%-*} count=$count" "$rps" \
+                    "$(awk -v r="$rps" -v c="$count" 'BEGIN {print r * c}')"
+            done
+        fi
     fi
 }
 

@@ -40,25 +40,29 @@ public final class CombiningCounter implements Counter {
             lead = !leading;
             leading = true;
         }
-        if (lead) {
-            serveUntilIdle();
+        if (lead || request.awaitTurn()) {
+            serveOneGroupAndHandOver();
         }
         return request.await();
     }
 
-    /** The leader runs groups until nobody waits; only one thread leads at a time. */
-    private void serveUntilIdle() {
-        while (true) {
-            List<Request> group;
-            synchronized (lock) {
-                if (waiting.isEmpty()) {
-                    leading = false;
-                    return;
-                }
-                group = waiting;
-                waiting = new ArrayList<>();
+    /**
+     * The leader serves everybody waiting now (itself included) in one transaction, then hands
+     * the lead to the first request that arrived meanwhile, so no thread serves others for long.
+     */
+    private void serveOneGroupAndHandOver() {
+        List<Request> group;
+        synchronized (lock) {
+            group = waiting;
+            waiting = new ArrayList<>();
+        }
+        serve(group);
+        synchronized (lock) {
+            if (waiting.isEmpty()) {
+                leading = false;
+            } else {
+                waiting.get(0).turn.complete(null);
             }
-            serve(group);
         }
     }
 
@@ -87,9 +91,17 @@ public final class CombiningCounter implements Counter {
     private static final class Request {
         final int count;
         final CompletableFuture<long[]> result = new CompletableFuture<>();
+        /** Completed when this request is to lead the next group. */
+        final CompletableFuture<Void> turn = new CompletableFuture<>();
 
         Request(int count) {
             this.count = count;
+        }
+
+        /** Waits until served (false) or handed the lead (true). */
+        boolean awaitTurn() {
+            CompletableFuture.anyOf(result, turn).exceptionally(failure -> null).join();
+            return !result.isDone();
         }
 
         long[] await() {
