@@ -24,32 +24,4 @@ public record PrefixRule(
     public PrefixRule {
         variables = Map.copyOf(variables);
     }
-
-    /** A rule with the default (pessimistic) concurrency. */
-    public PrefixRule(
-            PrefixKey key,
-            String format,
-            Strategy strategy,
-            ResetPeriod reset,
-            long start,
-            long step,
-            long maxValue,
-            int reserveSize,
-            ZoneId timeZone,
-            Map<String, VariableSpec> variables,
-            String description) {
-        this(
-                key,
-                format,
-                strategy,
-                reset,
-                start,
-                step,
-                maxValue,
-                reserveSize,
-                timeZone,
-                variables,
-                description,
-                Concurrency.PESSIMISTIC);
-    }
 }

@@ -17,19 +17,4 @@ public record RuleDefinition(
         String timeZone,
         Map<String, VariableSpec> variables,
         String description,
-        String concurrency) {
-
-    public RuleDefinition(
-            String format,
-            String strategy,
-            String reset,
-            Long start,
-            Long step,
-            Long maxValue,
-            Integer reserveSize,
-            String timeZone,
-            Map<String, VariableSpec> variables,
-            String description) {
-        this(format, strategy, reset, start, step, maxValue, reserveSize, timeZone, variables, description, null);
-    }
-}
+        String concurrency) {}

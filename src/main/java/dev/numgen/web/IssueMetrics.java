@@ -1,5 +1,6 @@
 package dev.numgen.web;
 
+import dev.numgen.issue.IssueMode;
 import dev.numgen.issue.IssuedNumbers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,17 +17,23 @@ import java.util.concurrent.TimeUnit;
 final class IssueMetrics {
 
     private final MeterRegistry registry;
-    private final ConcurrentMap<String, Meters> meters = new ConcurrentHashMap<>();
+    /** Per prefix, one set of meters per mode (indexed by ordinal): no key is built per request. */
+    private final ConcurrentMap<String, Meters[]> meters = new ConcurrentHashMap<>();
 
     IssueMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void issued(IssuedNumbers issued, long nanos) {
-        String key = issued.prefixKey() + '\u0000' + issued.mode();
-        Meters forKey = meters.get(key);
+        Meters[] forPrefix = meters.get(issued.prefixKey());
+        if (forPrefix == null) {
+            forPrefix = meters.computeIfAbsent(issued.prefixKey(), absent -> new Meters[IssueMode.values().length]);
+        }
+        Meters forKey = forPrefix[issued.mode().ordinal()];
         if (forKey == null) {
-            forKey = meters.computeIfAbsent(key, absent -> new Meters(registry, issued));
+            // A benign race: two threads may register the same meters; the registry returns one.
+            forKey = new Meters(registry, issued);
+            forPrefix[issued.mode().ordinal()] = forKey;
         }
         forKey.numbers.increment(issued.numbers().size());
         forKey.latency.record(nanos, TimeUnit.NANOSECONDS);

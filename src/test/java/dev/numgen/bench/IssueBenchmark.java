@@ -76,7 +76,8 @@ public class IssueBenchmark {
         new RuleRegistrar(registry, new IgniteIssuedValues(node.store()), new RuleValidator(), Clock.systemUTC())
                 .register(
                         new PrefixKey("BENCH"),
-                        new RuleDefinition(FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null),
+                        new RuleDefinition(
+                                FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null, null),
                         OptionalLong.empty(),
                         "bench");
         clock = new TickingClock(Clock.systemUTC());

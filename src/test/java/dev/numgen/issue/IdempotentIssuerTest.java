@@ -66,7 +66,7 @@ class IdempotentIssuerTest {
         new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), Clock.systemUTC())
                 .register(
                         new PrefixKey("ORDER"),
-                        new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null),
+                        new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null),
                         OptionalLong.empty(),
                         "test");
     }

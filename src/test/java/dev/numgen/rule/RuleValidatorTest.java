@@ -13,7 +13,7 @@ class RuleValidatorTest {
     private final PrefixKey key = new PrefixKey("ORDER");
 
     private static RuleDefinition format(String format) {
-        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null);
+        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -51,24 +51,26 @@ class RuleValidatorTest {
 
     @Test
     void maxValueMustFitTheSequenceWidth() {
-        RuleDefinition tooBig = new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null);
+        RuleDefinition tooBig =
+                new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, tooBig))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("maxValue"));
-        RuleDefinition fits = new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null);
+        RuleDefinition fits =
+                new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null, null);
         assertThat(validator.validate(key, fits).maxValue()).isEqualTo(999);
     }
 
     @Test
     void resetPeriodTheFormatCannotShowIsRefused() {
-        RuleDefinition daily =
-                new RuleDefinition("ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null);
+        RuleDefinition daily = new RuleDefinition(
+                "ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, daily)).isInstanceOf(UnsafeRuleChangeException.class);
         RuleDefinition yearly =
-                new RuleDefinition("INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null);
+                new RuleDefinition("INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, yearly)).isInstanceOf(UnsafeRuleChangeException.class);
-        RuleDefinition shown =
-                new RuleDefinition("INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null);
+        RuleDefinition shown = new RuleDefinition(
+                "INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null, null);
         assertThat(validator.validate(key, shown).reset()).isEqualTo(ResetPeriod.YEARLY);
     }
 
@@ -90,11 +92,11 @@ class RuleValidatorTest {
     void variableLengthsCountTowardsTheBound() {
         Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
         RuleDefinition fits = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, region, null);
+                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, region, null, null);
         assertThat(validator.validate(key, fits).variables()).containsKey("region");
         Map<String, VariableSpec> longer = Map.of("region", new VariableSpec("[A-Z]+", true, 3));
         RuleDefinition tooLong = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, longer, null);
+                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, longer, null, null);
         assertThatThrownBy(() -> validator.validate(key, tooLong)).isInstanceOf(InvalidRuleException.class);
     }
 
@@ -114,6 +116,7 @@ class RuleValidatorTest {
                 null,
                 null,
                 Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
+                null,
                 null);
         assertThatThrownBy(() -> validator.validate(key, unused)).isInstanceOf(InvalidRuleException.class);
     }
@@ -124,17 +127,21 @@ class RuleValidatorTest {
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
         assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null), "timeZone");
+                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null, null),
+                "timeZone");
         assertField(
-                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null),
+                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null, null),
                 "strategy");
-        assertField(new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null), "reset");
-        assertField(new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null), "start");
-        assertField(new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null), "step");
-        assertField(new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null), "maxValue");
-        assertField(new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null), "reserveSize");
         assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null), "reserveSize");
+                new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null, null), "reset");
+        assertField(new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null, null), "start");
+        assertField(new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null, null), "step");
+        assertField(new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null, null), "maxValue");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null, null), "reserveSize");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null, null),
+                "reserveSize");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class TestRules {
                 reserveSize,
                 ZoneOffset.UTC,
                 Map.of(),
-                null);
+                null,
+                Concurrency.PESSIMISTIC);
     }
 }

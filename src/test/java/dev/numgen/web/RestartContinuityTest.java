@@ -46,9 +46,9 @@ class RestartContinuityTest {
                             .status())
                     .isEqualTo(201);
             before.addAll(values(
-                    api.get("/api/numbers?prefixKey=KEEP&count=25", token).json(), "K-"));
+                    api.get("/api/numbers?prefixKey=KEEP&count=25", token).json()));
             JsonNode day = api.get("/api/numbers?prefixKey=DAY&count=3", token).json();
-            before.addAll(values(day, "D-"));
+            before.addAll(values(day));
             day.path("numbers").forEach(number -> dayBefore.add(number.asString()));
         }
         assertThat(before).hasSize(28);
@@ -57,7 +57,7 @@ class RestartContinuityTest {
             ApiClient api = api(node);
             String token = token(node);
             List<Long> keep =
-                    values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json(), "K-");
+                    values(api.get("/api/numbers?prefixKey=KEEP&count=5", token).json());
             assertThat(keep).allSatisfy(value -> assertThat(value).isGreaterThan(25));
             JsonNode day = api.get("/api/numbers?prefixKey=DAY&count=3", token).json();
             day.path("numbers").forEach(number -> {
@@ -99,7 +99,7 @@ class RestartContinuityTest {
                 "prefix-configs:read");
     }
 
-    private static List<Long> values(JsonNode reply, String prefix) {
+    private static List<Long> values(JsonNode reply) {
         List<Long> values = new ArrayList<>();
         reply.path("numbers").forEach(number -> {
             String text = number.asString();

@@ -40,6 +40,7 @@ public final class IgniteRuleRegistry implements RuleRegistry {
     private final IgniteStore store;
     private final List<Consumer<RegisteredRule>> listeners = new CopyOnWriteArrayList<>();
     private volatile IgniteCache<String, StoredRule> rules;
+    /** Held so the change listener lives as long as this registry; never read. */
     private QueryCursor<?> changeFeed;
 
     public IgniteRuleRegistry(IgniteStore store) {

@@ -130,7 +130,7 @@ public final class IgniteStore {
         }
     }
 
-    public boolean isActive() {
+    private boolean isActive() {
         try {
             return ignite.cluster().state() == ClusterState.ACTIVE;
         } catch (RuntimeException e) {
