@@ -44,6 +44,19 @@ public final class NumberTemplate {
     }
 
     /** @throws TemplateSyntaxException naming the position of the first offending character */
+    /**
+     * Whether every character of {@code text} may appear in a regular number: letters, digits and {@code -_./#:},
+     * the alphabet of literals, which variable values share.
+     */
+    public static boolean isNumberText(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!TemplateParser.isLiteral(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static NumberTemplate parse(String format) {
         Objects.requireNonNull(format, "format");
         return new NumberTemplate(format, TemplateParser.parse(format));

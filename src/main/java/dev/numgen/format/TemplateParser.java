@@ -151,7 +151,7 @@ final class TemplateParser {
         }
     }
 
-    private static boolean isLiteral(char c) {
+    static boolean isLiteral(char c) {
         return isAsciiLetter(c) || isDigit(c) || LITERAL_PUNCTUATION.indexOf(c) >= 0;
     }
 

@@ -33,24 +33,48 @@ public final class TemplateRenderer {
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must not be negative: " + sequence);
         }
+        RenderWindow current = windowAt(epochMilli);
+        if (sequenceOnly) {
+            return current.renderSequence(sequence);
+        }
+        return renderWithVariables(current, sequence, variables);
+    }
+
+    /**
+     * Renders the template with {@code sequenceText} in the sequence's place, unpadded: the provisional numbers of a
+     * node cut off from the cluster.
+     */
+    public String renderWithSequenceText(long epochMilli, String sequenceText, Map<String, String> variables) {
+        RenderWindow current = windowAt(epochMilli);
+        return renderSlots(current, -1, Objects.requireNonNull(sequenceText, "sequenceText"), variables);
+    }
+
+    private RenderWindow windowAt(long epochMilli) {
         RenderWindow current = window;
         if (!current.contains(epochMilli)) {
             current = layout.windowAt(epochMilli, zone);
             window = current;
         }
-        if (sequenceOnly) {
-            return current.renderSequence(sequence);
-        }
-        return renderWithVariables(current, sequence, Objects.requireNonNull(variables, "variables"));
+        return current;
     }
 
     private String renderWithVariables(RenderWindow current, long sequence, Map<String, String> variables) {
+        return renderSlots(current, sequence, null, Objects.requireNonNull(variables, "variables"));
+    }
+
+    /** With {@code sequenceText} null, the sequence slot shows {@code sequence}. */
+    private String renderSlots(
+            RenderWindow current, long sequence, String sequenceText, Map<String, String> variables) {
         StringBuilder out = new StringBuilder(64);
         out.append(current.fixedText(0));
         for (int i = 0; i < layout.slotCount(); i++) {
             String name = layout.slotName(i);
             if (name == null) {
-                current.appendSequence(out, sequence);
+                if (sequenceText == null) {
+                    current.appendSequence(out, sequence);
+                } else {
+                    out.append(sequenceText);
+                }
             } else {
                 String value = variables.get(name);
                 if (value == null) {

@@ -77,6 +77,10 @@ final class CompiledRule {
             throw new InvalidIssueRequestException(
                     name, "variable " + name + " is longer than " + spec.maxLength() + " characters");
         }
+        if (!NumberTemplate.isNumberText(value)) {
+            throw new InvalidIssueRequestException(
+                    name, "variable " + name + " may contain only letters, digits and -_./#:");
+        }
         if (!patterns.get(name).matcher(value).matches()) {
             throw new InvalidIssueRequestException(
                     name, "variable " + name + " does not match the pattern " + spec.pattern());
@@ -108,5 +112,10 @@ final class CompiledRule {
 
     String render(long epochMilli, long value, Map<String, String> variables) {
         return renderer.render(epochMilli, value, variables);
+    }
+
+    /** The number with {@code sequenceText} where the sequence would be. */
+    String renderProvisional(long epochMilli, String sequenceText, Map<String, String> variables) {
+        return renderer.renderWithSequenceText(epochMilli, sequenceText, variables);
     }
 }

@@ -2,8 +2,10 @@ package dev.numgen.issue;
 
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.Strategy;
+import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.SequenceStrategy;
+import dev.numgen.sequence.SequenceUnavailableException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +18,33 @@ public final class NumberIssuer {
 
     private final CompiledRules rules;
     private final Clock clock;
+    private final ClusterStanding standing;
+    private final ProvisionalIssuer provisional;
 
-    /** @param strategies the sequence strategy serving each rule strategy */
-    public NumberIssuer(RuleRegistry registry, Map<Strategy, SequenceStrategy> strategies, Clock clock) {
+    /**
+     * @param strategies the sequence strategy serving each rule strategy
+     * @param standing whether this node may use the shared counters
+     * @param provisional issues SEGMENT numbers when it may not
+     */
+    public NumberIssuer(
+            RuleRegistry registry,
+            Map<Strategy, SequenceStrategy> strategies,
+            Clock clock,
+            ClusterStanding standing,
+            ProvisionalIssuer provisional) {
         this.rules = new CompiledRules(registry, strategies);
         this.clock = clock;
+        this.standing = standing;
+        this.provisional = provisional;
     }
 
     /**
      * Issues {@code count} numbers in increasing sequence order. Either all are issued or, on any
      * error, none is returned.
+     *
+     * <p>Regular numbers only come from a node in the majority of the cluster. Otherwise, and when
+     * a SEGMENT counter's reserved range is spent while the cluster store cannot be reached, a
+     * SEGMENT rule gets provisional numbers; other strategies are refused.
      */
     public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables) {
         if (count < 1 || count > MAX_COUNT) {
@@ -34,6 +53,24 @@ public final class NumberIssuer {
         CompiledRule rule = rules.get(prefixKey);
         Map<String, String> checked = rule.checkVariables(variables);
         long now = clock.millis();
+        if (!standing.inMajority()) {
+            if (rule.rule().strategy() != Strategy.SEGMENT) {
+                throw new NoMajorityException(prefixKey);
+            }
+            return provisional.issue(rule, now, checked, count);
+        }
+        try {
+            return regular(rule, now, checked, count);
+        } catch (SequenceUnavailableException e) {
+            if (rule.rule().strategy() != Strategy.SEGMENT) {
+                throw e;
+            }
+            return provisional.issue(rule, now, checked, count);
+        }
+    }
+
+    private static IssuedNumbers regular(CompiledRule rule, long now, Map<String, String> checked, int count) {
+        String prefixKey = rule.rule().key().value();
         Counter counter = rule.counter(now, checked);
         if (count == 1) {
             String number = rule.render(now, counter.next(), checked);

@@ -3,8 +3,13 @@ package dev.numgen.system;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.NumberVoider;
+import dev.numgen.issue.ProvisionalIssuer;
+import dev.numgen.issue.ProvisionalResolver;
 import dev.numgen.issue.ignite.IgniteIdempotencyStore;
 import dev.numgen.issue.ignite.IgniteVoidLedger;
+import dev.numgen.provisional.FileProvisionalJournal;
+import dev.numgen.provisional.ProvisionalRegistry;
+import dev.numgen.provisional.ignite.IgniteProvisionalRegistry;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
@@ -12,6 +17,7 @@ import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
 import dev.numgen.rule.ignite.IgniteRuleRegistry;
 import dev.numgen.sequence.BlockReserver;
+import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SnowflakeSequence;
 import dev.numgen.sequence.ignite.GaplessCounter;
@@ -19,6 +25,8 @@ import dev.numgen.sequence.ignite.IgniteBlockReserver;
 import dev.numgen.sequence.ignite.IgniteIssuedValues;
 import dev.numgen.sequence.ignite.IgniteWorkerLeases;
 import dev.numgen.system.ignite.IgniteStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -79,7 +88,9 @@ class NumgenConfiguration {
             ExecutorService blockPrefetcher,
             IgniteStore store,
             IgniteWorkerLeases workerLeases,
-            Clock clock) {
+            Clock clock,
+            ClusterStanding standing,
+            ProvisionalIssuer provisionalIssuer) {
         return new NumberIssuer(
                 registry,
                 Map.of(
@@ -87,7 +98,46 @@ class NumgenConfiguration {
                         Strategy.GAPLESS, new GaplessCounter(store, registry),
                         Strategy.SNOWFLAKE,
                                 new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
-                clock);
+                clock,
+                standing,
+                provisionalIssuer);
+    }
+
+    /** Where this node records its provisional numbers; it must survive restarts (the node's persistent volume). */
+    @Bean(destroyMethod = "close")
+    FileProvisionalJournal provisionalJournal(
+            @Value("${numgen.provisional.journal-dir:${numgen.ignite.work-dir:./data}/provisional}") Path directory) {
+        return FileProvisionalJournal.open(directory.toAbsolutePath());
+    }
+
+    /** The node tag in provisional numbers; unique in the cluster, like the Ignite consistent id it defaults to. */
+    @Bean
+    ProvisionalIssuer provisionalIssuer(
+            FileProvisionalJournal journal,
+            @Value("${numgen.provisional.node-tag:${numgen.ignite.consistent-id:numgen-1}}") String nodeTag) {
+        return new ProvisionalIssuer(journal, nodeTag);
+    }
+
+    @Bean
+    ProvisionalRegistry provisionalRegistry(IgniteStore store) {
+        return new IgniteProvisionalRegistry(store);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProvisionalSyncSchedule provisionalSyncSchedule(
+            FileProvisionalJournal journal,
+            ProvisionalRegistry registry,
+            ClusterStanding standing,
+            MeterRegistry meters,
+            @Value("${numgen.provisional.sync-interval:2s}") Duration every) {
+        ProvisionalSyncSchedule schedule = new ProvisionalSyncSchedule(journal, registry, standing, meters);
+        schedule.start(every);
+        return schedule;
+    }
+
+    @Bean
+    ProvisionalResolver provisionalResolver(ProvisionalRegistry registry, NumberIssuer issuer, Clock clock) {
+        return new ProvisionalResolver(registry, issuer, clock);
     }
 
     /**

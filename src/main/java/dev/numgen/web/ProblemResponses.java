@@ -4,7 +4,12 @@ import dev.numgen.issue.IdempotencyKeyBusyException;
 import dev.numgen.issue.IdempotencyKeyReusedException;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.InvalidIssueRequestException;
+import dev.numgen.issue.NoMajorityException;
+import dev.numgen.issue.ProvisionalJournalException;
+import dev.numgen.issue.ResolutionRefusedException;
+import dev.numgen.issue.UnknownProvisionalNumberException;
 import dev.numgen.issue.VoidRefusedException;
+import dev.numgen.provisional.ProvisionalStoreUnavailableException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.RuleVersionConflictException;
@@ -72,32 +77,50 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return respond(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "field", "Idempotency-Key"));
         }
         if (e instanceof IdempotencyKeyBusyException) {
-            ProblemDetail problem = problem(ProblemType.IDEMPOTENCY_KEY_BUSY, e.getMessage(), null, null);
-            return ResponseEntity.status(problem.getStatus())
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return retryLater(problem(ProblemType.IDEMPOTENCY_KEY_BUSY, e.getMessage(), null, null));
+        }
+        if (e instanceof UnknownProvisionalNumberException) {
+            return respond(problem(ProblemType.NOT_FOUND, e.getMessage(), null, null));
+        }
+        if (e instanceof ResolutionRefusedException) {
+            return respond(problem(ProblemType.RESOLUTION_REFUSED, e.getMessage(), null, null));
+        }
+        if (e instanceof NoMajorityException) {
+            log.warn("Answered 503: {}", e.getMessage());
+            return retryLater(problem(ProblemType.NO_MAJORITY, e.getMessage(), null, null));
+        }
+        if (e instanceof ProvisionalJournalException) {
+            log.error("Answered 503: {}", e.getMessage(), e);
+            return retryLater(problem(
+                    ProblemType.STORAGE_UNAVAILABLE,
+                    "this node can neither reach the cluster nor record provisional numbers; nothing was issued",
+                    null,
+                    null));
         }
         if (e instanceof RuleVersionConflictException) {
             return respond(problem(ProblemType.VERSION_MISMATCH, e.getMessage(), null, null));
         }
         if (e instanceof SequenceUnavailableException
                 || e instanceof RuleStoreUnavailableException
-                || e instanceof IdempotencyStoreUnavailableException) {
+                || e instanceof IdempotencyStoreUnavailableException
+                || e instanceof ProvisionalStoreUnavailableException) {
             log.warn("Answered 503: {}", e.getMessage());
-            ProblemDetail problem = problem(
+            return retryLater(problem(
                     ProblemType.STORAGE_UNAVAILABLE,
                     "the cluster store cannot be reached safely right now; nothing was issued or changed",
                     null,
-                    null);
-            return ResponseEntity.status(problem.getStatus())
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+                    null));
         }
         log.error("Unexpected error", e);
         return respond(
                 problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", null, null));
+    }
+
+    private static ResponseEntity<Object> retryLater(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...) get numgen's types as well. */

@@ -4,6 +4,8 @@ import dev.numgen.format.NumberTemplate;
 import dev.numgen.format.TemplateRenderer;
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ProvisionalIssuer;
+import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
@@ -87,7 +89,9 @@ public class IssueBenchmark {
                 Map.of(
                         Strategy.SEGMENT,
                         new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch)),
-                clock);
+                clock,
+                () -> true,
+                new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));
         renderer = NumberTemplate.parse(FORMAT).renderer(ZoneId.of("Europe/Berlin"));
     }
 

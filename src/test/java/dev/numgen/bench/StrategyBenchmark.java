@@ -2,6 +2,8 @@ package dev.numgen.bench;
 
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ProvisionalIssuer;
+import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
@@ -86,7 +88,9 @@ public class StrategyBenchmark {
                         new GaplessCounter(node.store(), registry),
                         Strategy.SNOWFLAKE,
                         new SnowflakeSequence(Clock.systemUTC(), leases, 10)),
-                clock);
+                clock,
+                () -> true,
+                new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));
     }
 
     private static void register(RuleRegistrar registrar, String key, String format, String strategy, String mode) {

@@ -3,6 +3,7 @@ package dev.numgen.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
@@ -59,7 +60,12 @@ class IdempotentIssuerTest {
     private final AtomicLong values = new AtomicLong();
     private final SequenceStrategy sequence = key -> (Counter) values::incrementAndGet;
     private final IdempotentIssuer issuer = new IdempotentIssuer(
-            new NumberIssuer(registry, Map.of(Strategy.SEGMENT, sequence), Clock.systemUTC()),
+            new NumberIssuer(
+                    registry,
+                    Map.of(Strategy.SEGMENT, sequence),
+                    Clock.systemUTC(),
+                    () -> true,
+                    new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test")),
             new InMemoryIdempotencyStore());
 
     IdempotentIssuerTest() {

@@ -3,6 +3,7 @@ package dev.numgen.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
@@ -38,8 +39,12 @@ class NumberIssuerTest {
     private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
     private final CountingSequence sequence = new CountingSequence();
     private final HandClock clock = new HandClock(Instant.parse("2026-11-25T22:30:00Z"));
-    private final NumberIssuer issuer =
-            new NumberIssuer(registry, Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence), clock);
+    private final NumberIssuer issuer = new NumberIssuer(
+            registry,
+            Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence),
+            clock,
+            () -> true,
+            new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"));
     private final RuleRegistrar registrar =
             new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), clock);
 

@@ -46,6 +46,7 @@ final class ClusterActivator implements AutoCloseable {
 
     private void activateIfFresh() {
         if (ignite.cluster().state() != ClusterState.INACTIVE) {
+            keepBaselineFixed();
             return;
         }
         if (ignite.cluster().currentBaselineTopology() != null) {
@@ -56,6 +57,18 @@ final class ClusterActivator implements AutoCloseable {
         if (servers >= initialBaselineSize && oldest) {
             log.info("Activating new cluster with {} server node(s) as its baseline", servers);
             ignite.cluster().state(ClusterState.ACTIVE);
+            keepBaselineFixed();
+        }
+    }
+
+    /**
+     * Baseline auto-adjustment would let the minority side of a partition shrink the baseline to itself and call that
+     * a majority; the baseline changes only by an operator's decision.
+     */
+    private void keepBaselineFixed() {
+        if (ignite.cluster().isBaselineAutoAdjustEnabled()) {
+            log.info("Turning baseline auto-adjustment off: the baseline changes only by an operator's decision");
+            ignite.cluster().baselineAutoAdjustEnabled(false);
         }
     }
 

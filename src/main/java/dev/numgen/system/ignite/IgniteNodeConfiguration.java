@@ -8,6 +8,7 @@ import org.apache.ignite.configuration.IgniteConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -49,6 +50,26 @@ class IgniteNodeConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ClusterActivator clusterActivator(Ignite ignite, IgniteProperties properties) {
         return new ClusterActivator(ignite, properties.initialBaselineSize());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ClusterMajority clusterMajority(Ignite ignite, IgniteProperties properties) {
+        return new ClusterMajority(ignite, properties.cutOffTimeout());
+    }
+
+    @Bean
+    ClusterHealth clusterHealth(ClusterMajority majority) {
+        return new ClusterHealth(majority);
+    }
+
+    @Bean
+    HealthIndicator clusterMajorityHealthIndicator(ClusterHealth health) {
+        return health::majority;
+    }
+
+    @Bean
+    HealthIndicator clusterCutOffHealthIndicator(ClusterHealth health) {
+        return health::cutOff;
     }
 
     @Bean

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     activated for the first time; later starts re-activate through the stored baseline
  * @param activationTimeout how long a request waits for the cluster to become active before
  *     it is answered with 503
+ * @param cutOffTimeout how long a node that was in the majority may be out of it before its
+ *     liveness fails, so that it is restarted and rejoins (Ignite does not merge the sides of a
+ *     healed partition)
  */
 @ConfigurationProperties("numgen.ignite")
-public record IgniteProperties(String config, int initialBaselineSize, Duration activationTimeout) {
+public record IgniteProperties(
+        String config, int initialBaselineSize, Duration activationTimeout, Duration cutOffTimeout) {
 
     public IgniteProperties {
         if (config == null || config.isBlank()) {
@@ -26,6 +30,9 @@ public record IgniteProperties(String config, int initialBaselineSize, Duration 
         }
         if (activationTimeout == null) {
             activationTimeout = Duration.ofSeconds(2);
+        }
+        if (cutOffTimeout == null) {
+            cutOffTimeout = Duration.ofSeconds(60);
         }
     }
 }

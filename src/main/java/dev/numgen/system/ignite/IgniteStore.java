@@ -43,14 +43,17 @@ public final class IgniteStore {
 
     /**
      * A TRANSACTIONAL, REPLICATED, FULL_SYNC cache: every server holds every entry and a commit
-     * returns only once every copy is written, so any node may read what was acknowledged.
+     * returns only once every copy is written, so any node may read what was acknowledged. It
+     * accepts writes only while a majority of the baseline is present ({@link
+     * MajorityTopologyValidator}).
      */
     public static <K, V> CacheConfiguration<K, V> replicatedTransactional(String name) {
         return new CacheConfiguration<K, V>(name)
                 .setCacheMode(CacheMode.REPLICATED)
                 .setAtomicityMode(CacheAtomicityMode.TRANSACTIONAL)
                 .setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC)
-                .setReadFromBackup(true);
+                .setReadFromBackup(true)
+                .setTopologyValidator(new MajorityTopologyValidator());
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.numgen.system.security;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -40,20 +42,40 @@ public final class DevIssuer implements AutoCloseable {
     }
 
     static DevIssuer start(InetAddress address, int requestedPort) {
+        return start(address, requestedPort, null, null);
+    }
+
+    /**
+     * @param publicIssuerUri the issuer URI tokens carry, or null for {@code http://localhost:<port>}
+     * @param keyFile the shared signing key (created if absent), or null for a new key
+     */
+    static DevIssuer start(InetAddress address, int requestedPort, String publicIssuerUri, Path keyFile) {
         int port = requestedPort == 0 ? freePort(address) : requestedPort;
-        String issuerUri = "http://localhost:" + port;
-        KeyPair keys = generateRsaKeys();
-        RSAKey signingKey = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
-                .privateKey((RSAPrivateKey) keys.getPrivate())
-                .keyID(UUID.randomUUID().toString())
-                .build();
+        String issuerUri =
+                publicIssuerUri == null || publicIssuerUri.isBlank() ? "http://localhost:" + port : publicIssuerUri;
+        RSAKey signingKey =
+                keyFile == null ? newSigningKey() : SharedSigningKey.readOrCreate(keyFile, DevIssuer::newSigningKey);
         ConfigurableApplicationContext server =
                 DevIssuerServer.start(address, port, new DevIssuerServer.Settings(issuerUri, signingKey));
         log.info(
-                "Development token issuer {} started (token endpoint /oauth2/token, client id {})",
+                "Development token issuer {} started on port {} (token endpoint /oauth2/token, client id {})",
                 issuerUri,
+                port,
                 CLIENT_ID);
-        return new DevIssuer(server, port, issuerUri, (RSAPublicKey) keys.getPublic());
+        try {
+            return new DevIssuer(server, port, issuerUri, signingKey.toRSAPublicKey());
+        } catch (JOSEException e) {
+            server.close();
+            throw new IllegalStateException("The development issuer's key has no usable RSA public key", e);
+        }
+    }
+
+    private static RSAKey newSigningKey() {
+        KeyPair keys = generateRsaKeys();
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey((RSAPrivateKey) keys.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
     }
 
     public int port() {

@@ -19,7 +19,7 @@ final class DevIssuerConfiguration {
 
     @Bean(destroyMethod = "close")
     DevIssuer devIssuer(DevIssuerProperties properties) {
-        return DevIssuer.start(properties.address(), properties.port());
+        return DevIssuer.start(properties.address(), properties.port(), properties.issuerUri(), properties.keyFile());
     }
 
     // Verifies with the issuer's public key in memory: the same signature, issuer and timestamp checks as a remote

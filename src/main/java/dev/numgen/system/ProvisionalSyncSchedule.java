@@ -1,0 +1,70 @@
+package dev.numgen.system;
+
+import dev.numgen.provisional.ProvisionalJournal;
+import dev.numgen.provisional.ProvisionalRegistry;
+import dev.numgen.provisional.ProvisionalStoreUnavailableException;
+import dev.numgen.provisional.ProvisionalSync;
+import dev.numgen.sequence.ClusterStanding;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the journal sync on a schedule (it does nothing until the node is in the majority) and publishes how many
+ * provisional numbers wait: on this node, unsynced; in the cluster, pending resolution.
+ */
+final class ProvisionalSyncSchedule implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisionalSyncSchedule.class);
+
+    private final ProvisionalSync sync;
+    private final ProvisionalRegistry registry;
+    private final ClusterStanding standing;
+    private final ScheduledExecutorService timer;
+    private volatile long pending;
+
+    ProvisionalSyncSchedule(
+            ProvisionalJournal journal, ProvisionalRegistry registry, ClusterStanding standing, MeterRegistry meters) {
+        this.sync = new ProvisionalSync(journal, registry, standing);
+        this.registry = registry;
+        this.standing = standing;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "numgen-provisional-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Gauge.builder("numgen.provisional.unsynced", journal, j -> j.unsynced().size())
+                .description("Provisional numbers this node issued that the cluster does not hold yet")
+                .register(meters);
+        Gauge.builder("numgen.provisional.pending", this, schedule -> schedule.pending)
+                .description("Provisional numbers in the cluster waiting for a person to confirm or replace them")
+                .register(meters);
+    }
+
+    void start(Duration every) {
+        timer.scheduleWithFixedDelay(this::run, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            sync.syncNow();
+            if (standing.inMajority()) {
+                pending = registry.pending();
+            }
+        } catch (ProvisionalStoreUnavailableException e) {
+            log.debug("Provisional numbers not counted: {}", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Provisional journal sync failed; will try again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

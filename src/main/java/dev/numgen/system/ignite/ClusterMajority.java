@@ -1,0 +1,150 @@
+package dev.numgen.system.ignite;
+
+import dev.numgen.sequence.ClusterStanding;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cluster.BaselineNode;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.cluster.ClusterState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's standing in the cluster, read every {@link #POLL_MILLIS} ms so that a request only reads a volatile
+ * field: in the majority (an active cluster holding a strict majority of the baseline, this node among them) or not.
+ * The caches enforce the same rule on their own ({@link MajorityTopologyValidator}); this view lets the issuer switch
+ * to provisional numbers before it tries a write that must fail, and drives readiness and liveness.
+ */
+public final class ClusterMajority implements ClusterStanding, AutoCloseable {
+
+    static final long POLL_MILLIS = 200;
+    private static final Logger log = LoggerFactory.getLogger(ClusterMajority.class);
+
+    /** What the last poll saw. */
+    public record Standing(
+            boolean nodeRunning, boolean active, int serverNodes, int baselineSize, int baselinePresent) {
+
+        static final Standing STOPPED = new Standing(false, false, 0, 0, 0);
+
+        public boolean inMajority() {
+            return nodeRunning && active && baselineSize > 0 && baselinePresent * 2 > baselineSize;
+        }
+    }
+
+    private final Ignite ignite;
+    private final Duration cutOffLimit;
+    private final LongSupplier nanoTime;
+    private final ScheduledExecutorService timer;
+
+    private volatile Standing standing = Standing.STOPPED;
+    private volatile boolean everInMajority;
+    private volatile long outOfMajoritySince = Long.MIN_VALUE;
+
+    ClusterMajority(Ignite ignite, Duration cutOffLimit) {
+        this(ignite, cutOffLimit, System::nanoTime);
+    }
+
+    ClusterMajority(Ignite ignite, Duration cutOffLimit, LongSupplier nanoTime) {
+        this.ignite = ignite;
+        this.cutOffLimit = cutOffLimit;
+        this.nanoTime = nanoTime;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "numgen-cluster-majority");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void start() {
+        refresh();
+        timer.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean inMajority() {
+        return standing.inMajority();
+    }
+
+    public Standing standing() {
+        return standing;
+    }
+
+    /**
+     * True once this node, having been in the majority since it started, has been out of it for longer than the
+     * configured limit, or its Ignite node has stopped: only a restart brings it back (Ignite does not merge the two
+     * sides of a healed partition), so liveness fails and Kubernetes or bin/cluster restarts it. A node still waiting
+     * for its cluster after a start is not cut off.
+     */
+    public boolean cutOff() {
+        Standing now = standing;
+        if (!everInMajority || now.inMajority()) {
+            return false;
+        }
+        if (!now.nodeRunning()) {
+            return true;
+        }
+        long since = outOfMajoritySince;
+        return since != Long.MIN_VALUE && nanoTime.getAsLong() - since > cutOffLimit.toNanos();
+    }
+
+    void refresh() {
+        Standing next;
+        try {
+            next = read();
+        } catch (RuntimeException e) {
+            // A stopped or stopping node throws IllegalStateException from cluster().
+            next = Standing.STOPPED;
+        }
+        Standing previous = standing;
+        standing = next;
+        if (next.inMajority()) {
+            everInMajority = true;
+            outOfMajoritySince = Long.MIN_VALUE;
+        } else if (outOfMajoritySince == Long.MIN_VALUE) {
+            outOfMajoritySince = nanoTime.getAsLong();
+        }
+        if (previous.inMajority() != next.inMajority()) {
+            if (next.inMajority()) {
+                log.info(
+                        "In the majority: {} of {} baseline node(s) present",
+                        next.baselinePresent(),
+                        next.baselineSize());
+            } else {
+                log.warn(
+                        "Out of the majority: {} of {} baseline node(s) present, cluster active: {}; regular numbers stop",
+                        next.baselinePresent(),
+                        next.baselineSize(),
+                        next.active());
+            }
+        }
+    }
+
+    private Standing read() {
+        boolean active = ignite.cluster().state() == ClusterState.ACTIVE;
+        Collection<ClusterNode> servers = ignite.cluster().forServers().nodes();
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        if (baseline == null) {
+            return new Standing(true, active, servers.size(), 0, 0);
+        }
+        Set<Object> members = baseline.stream().map(BaselineNode::consistentId).collect(Collectors.toSet());
+        Object self = ignite.cluster().localNode().consistentId();
+        int present = (int) servers.stream()
+                .filter(node -> members.contains(node.consistentId()))
+                .count();
+        // A node outside the baseline (joined, not yet added) holds no data of its own and is never in the majority.
+        int counted = members.contains(self) ? present : 0;
+        return new Standing(true, active, servers.size(), members.size(), counted);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
