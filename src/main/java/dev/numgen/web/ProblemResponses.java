@@ -17,6 +17,7 @@ import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.rule.UnsafeRuleChangeException;
 import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.sequence.SequenceUnavailableException;
+import dev.numgen.system.ignite.BaselineChangeRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -81,6 +82,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         if (e instanceof UnknownProvisionalNumberException) {
             return respond(problem(ProblemType.NOT_FOUND, e.getMessage(), null, null));
+        }
+        if (e instanceof BaselineChangeRefusedException) {
+            return respond(problem(ProblemType.BASELINE_CHANGE_REFUSED, e.getMessage(), null, null));
         }
         if (e instanceof ResolutionRefusedException) {
             return respond(problem(ProblemType.RESOLUTION_REFUSED, e.getMessage(), null, null));

@@ -15,6 +15,7 @@ enum ProblemType {
             "idempotency-key-reused", "Idempotency-Key used with other parameters", HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_KEY_BUSY("idempotency-key-busy", "Idempotency-Key request in progress", HttpStatus.CONFLICT),
     VERSION_MISMATCH("version-mismatch", "Rule version does not match If-Match", HttpStatus.PRECONDITION_FAILED),
+    BASELINE_CHANGE_REFUSED("baseline-change-refused", "Baseline change refused", HttpStatus.CONFLICT),
     RESOLUTION_REFUSED("resolution-refused", "Provisional number already resolved", HttpStatus.CONFLICT),
     NO_MAJORITY("no-majority", "No cluster majority", HttpStatus.SERVICE_UNAVAILABLE),
     STORAGE_UNAVAILABLE("storage-unavailable", "Storage unavailable", HttpStatus.SERVICE_UNAVAILABLE),

@@ -44,8 +44,8 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private volatile Standing standing = Standing.STOPPED;
-    private volatile boolean everInMajority;
-    private volatile long outOfMajoritySince = Long.MIN_VALUE;
+    /** Since when this node has been out of the majority; meaningful only while it is. */
+    private volatile long outOfMajoritySince;
 
     ClusterMajority(Ignite ignite, Duration cutOffLimit) {
         this(ignite, cutOffLimit, System::nanoTime);
@@ -63,6 +63,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
     }
 
     void start() {
+        outOfMajoritySince = nanoTime.getAsLong();
         refresh();
         timer.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -77,21 +78,13 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
     }
 
     /**
-     * True once this node, having been in the majority since it started, has been out of it for longer than the
-     * configured limit, or its Ignite node has stopped: only a restart brings it back (Ignite does not merge the two
-     * sides of a healed partition), so liveness fails and Kubernetes or bin/cluster restarts it. A node still waiting
-     * for its cluster after a start is not cut off.
+     * True once this node has been out of the majority (or its Ignite node stopped, as Ignite does to a node it finds
+     * segmented) for longer than the configured limit, counted from its start: only a restart brings it back, since
+     * Ignite does not merge the two sides of a healed partition, and a node that formed a cluster of its own while
+     * isolated would wait forever. Liveness fails, so Kubernetes or bin/cluster restarts it and it rejoins.
      */
     public boolean cutOff() {
-        Standing now = standing;
-        if (!everInMajority || now.inMajority()) {
-            return false;
-        }
-        if (!now.nodeRunning()) {
-            return true;
-        }
-        long since = outOfMajoritySince;
-        return since != Long.MIN_VALUE && nanoTime.getAsLong() - since > cutOffLimit.toNanos();
+        return !standing.inMajority() && nanoTime.getAsLong() - outOfMajoritySince > cutOffLimit.toNanos();
     }
 
     void refresh() {
@@ -104,10 +97,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
         }
         Standing previous = standing;
         standing = next;
-        if (next.inMajority()) {
-            everInMajority = true;
-            outOfMajoritySince = Long.MIN_VALUE;
-        } else if (outOfMajoritySince == Long.MIN_VALUE) {
+        if (previous.inMajority() && !next.inMajority()) {
             outOfMajoritySince = nanoTime.getAsLong();
         }
         if (previous.inMajority() != next.inMajority()) {

@@ -1,5 +1,7 @@
 package dev.numgen.system.ignite;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteSystemProperties;
@@ -55,6 +57,42 @@ class IgniteNodeConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     ClusterMajority clusterMajority(Ignite ignite, IgniteProperties properties) {
         return new ClusterMajority(ignite, properties.cutOffTimeout());
+    }
+
+    /** Cluster nodes against the baseline, and whether this node is in the majority (DESIGN §6). */
+    @Bean
+    MeterBinder clusterMetrics(ClusterMajority majority) {
+        return meters -> {
+            Gauge.builder(
+                            "numgen.cluster.server.nodes",
+                            majority,
+                            m -> m.standing().serverNodes())
+                    .description("Server nodes in this node's view of the cluster")
+                    .register(meters);
+            Gauge.builder(
+                            "numgen.cluster.baseline.nodes",
+                            majority,
+                            m -> m.standing().baselineSize())
+                    .description("Nodes in the baseline")
+                    .register(meters);
+            Gauge.builder(
+                            "numgen.cluster.baseline.present",
+                            majority,
+                            m -> m.standing().baselinePresent())
+                    .description("Baseline nodes present in this node's view")
+                    .register(meters);
+            Gauge.builder("numgen.cluster.majority", majority, m -> m.inMajority() ? 1 : 0)
+                    .description("1 while this node is in an active cluster holding a majority of the baseline")
+                    .register(meters);
+            Gauge.builder("numgen.cluster.active", majority, m -> m.standing().active() ? 1 : 0)
+                    .description("1 while the cluster is active")
+                    .register(meters);
+        };
+    }
+
+    @Bean
+    ClusterAdmin clusterAdmin(Ignite ignite, ClusterMajority majority) {
+        return new ClusterAdmin(ignite, majority);
     }
 
     @Bean

@@ -117,7 +117,8 @@ final class ResourceServerSecurity {
                 .hasAuthority("SCOPE_prefix-configs:read")
                 .requestMatchers("/api/prefix-configs/**", "/prefix-configs/**")
                 .hasAuthority("SCOPE_prefix-configs:write")
-                .requestMatchers("/api/numbers/*/void", "/api/provisional-numbers/**", "/actuator/prometheus")
+                .requestMatchers(
+                        "/api/numbers/*/void", "/api/provisional-numbers/**", "/api/cluster/**", "/actuator/prometheus")
                 .hasAuthority("SCOPE_numbers:admin")
                 .anyRequest()
                 .authenticated();

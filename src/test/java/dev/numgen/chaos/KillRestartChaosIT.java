@@ -1,0 +1,168 @@
+package dev.numgen.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three node processes behind HAProxy: {@code kill -9} of a node under concurrent load, repeated, then a graceful stop
+ * and a {@code kill -9} of the whole cluster, each followed by a restart from persistence. No number may ever be
+ * issued twice (G1), counters never move backwards (G4), clients see errors only around a kill, and a killed node comes
+ * back by itself. The default run kills twice; {@code -Dchaos.full=true} kills six times under more clients.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KillRestartChaosIT {
+
+    private static final String SEGMENT = "/api/numbers?prefixKey=CHAOS&count=5";
+    private static final String GAPLESS = "/api/numbers?prefixKey=CHAOSG";
+
+    private static ClusterHarness cluster;
+    private static final IssuedLedger ledger = new IssuedLedger();
+    private static String token;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = new ClusterHarness("kill-restart", false);
+        cluster.run(java.time.Duration.ofMinutes(2), "clean");
+        cluster.start(3);
+        token = cluster.token();
+        register("CHAOS", "{\"format\":\"C-{seq:9}\"}");
+        register("CHAOSG", "{\"format\":\"G-{seq:9}\",\"strategy\":\"GAPLESS\"}");
+    }
+
+    @AfterAll
+    static void removeCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static void register(String key, String json) {
+        ClusterHarness.Reply reply = cluster.put(cluster.balancerUrl() + "/api/prefix-configs/" + key, token, json);
+        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
+    }
+
+    /** A kill and the time until every node was ready again. */
+    record Outage(int node, long killedAt, long readyAt) {}
+
+    @Test
+    @Order(1)
+    void killNineOfANodeUnderLoadNeverDuplicatesAndTheNodeRejoins() throws InterruptedException {
+        int rounds = ClusterHarness.full() ? 6 : 2;
+        int clients = ClusterHarness.full() ? 8 : 4;
+        List<Outage> outages = new ArrayList<>();
+        int before;
+        try (LoadClients load = new LoadClients(cluster, ledger, token, clients, List.of(SEGMENT, SEGMENT, GAPLESS))) {
+            Thread.sleep(5_000);
+            before = ledger.size();
+            for (int round = 0; round < rounds; round++) {
+                int node = 1 + round % 3;
+                long killedAt = System.currentTimeMillis();
+                cluster.killNode(node);
+                Thread.sleep(3_000); // the supervisor notices and restarts it
+                cluster.waitReady();
+                outages.add(new Outage(node, killedAt, System.currentTimeMillis()));
+                Thread.sleep(5_000); // load on the whole cluster again
+            }
+        }
+        System.out.printf(
+                "kill -9 x%d: %d requests, %d numbers (%d provisional), %d errors, outages %s%n",
+                rounds,
+                ledger.requests(),
+                ledger.size(),
+                ledger.provisional(),
+                ledger.errorTimes().size(),
+                outages);
+
+        assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
+        assertThat(ledger.size()).as("numbers issued during the kills").isGreaterThan(before);
+        // Errors only while a node was down or rejoining (plus slack for transactions it held to time out).
+        assertThat(ledger.errorTimes())
+                .as("errors outside the outages: %s", ledger.errorSamples())
+                .allMatch(at -> outages.stream()
+                        .anyMatch(outage -> at >= outage.killedAt() && at <= outage.readyAt() + 15_000));
+        assertThat(cluster.status()).doesNotContain("DOWN");
+    }
+
+    @Test
+    @Order(2)
+    void fullStopAndFullKillRestartAboveEveryNumberIssued() throws InterruptedException {
+        issueSome(20);
+        long segmentBefore = highest("C-");
+        long gaplessBefore = highest("G-");
+
+        cluster.stop();
+        cluster.start(3);
+        token = cluster.token();
+        List<String> afterStop = issueSome(10);
+        assertThat(lowest(afterStop, "C-")).isGreaterThan(segmentBefore);
+        assertThat(lowest(afterStop, "G-")).isGreaterThan(gaplessBefore);
+
+        long segmentBeforeKill = highest("C-");
+        long gaplessBeforeKill = highest("G-");
+        cluster.killAll();
+        cluster.start(3);
+        token = cluster.token();
+        List<String> afterKill = issueSome(10);
+        assertThat(lowest(afterKill, "C-")).isGreaterThan(segmentBeforeKill);
+        assertThat(lowest(afterKill, "G-")).isGreaterThan(gaplessBeforeKill);
+
+        assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
+    }
+
+    /** Requests through the balancer until {@code times} of each rule succeeded; returns what they received. */
+    private static List<String> issueSome(int times) throws InterruptedException {
+        List<String> numbers = new ArrayList<>();
+        for (String path : List.of(SEGMENT, GAPLESS)) {
+            int succeeded = 0;
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (succeeded < times) {
+                List<String> got = ledger.record(cluster.get(cluster.balancerUrl() + path, token), "lb " + path);
+                if (!got.isEmpty()) {
+                    numbers.addAll(got);
+                    succeeded++;
+                } else if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("no numbers from " + path + ": " + ledger.errorSamples());
+                } else {
+                    Thread.sleep(200);
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private static long highest(String prefix) {
+        return ledger.issues().stream()
+                .map(IssuedLedger.Issue::number)
+                .map(number -> sequence(number, prefix))
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .max()
+                .orElseThrow();
+    }
+
+    private static long lowest(List<String> numbers, String prefix) {
+        return numbers.stream()
+                .map(number -> sequence(number, prefix))
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min()
+                .orElseThrow();
+    }
+
+    /** The sequence of a regular number of the rule; provisional numbers have none. */
+    private static OptionalLong sequence(String number, String prefix) {
+        String rest = number.substring(prefix.length());
+        return number.startsWith(prefix) && rest.chars().allMatch(Character::isDigit)
+                ? OptionalLong.of(Long.parseLong(rest))
+                : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.numgen.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.numgen.system.security.DevIssuer;
+import dev.numgen.system.security.DevIssuerClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The operators' view of the cluster and the baseline change (adding or dropping nodes). */
+@LocalNodeTest
+class ClusterApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DevIssuer issuer;
+
+    private ApiClient api;
+    private String admin;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+        admin = DevIssuerClient.token(issuer.port(), "numbers:admin");
+    }
+
+    @Test
+    void showsTheNodeTheBaselineAndTheMajority() {
+        ApiClient.Reply reply = api.get("/api/cluster", admin);
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode cluster = reply.json();
+        String self = cluster.path("localNode").asString();
+        assertThat(self).isNotBlank();
+        assertThat(cluster.path("active").asBoolean()).isTrue();
+        assertThat(cluster.path("inMajority").asBoolean()).isTrue();
+        assertThat(cluster.path("serverNodes").get(0).asString()).isEqualTo(self);
+        assertThat(cluster.path("baseline").get(0).path("consistentId").asString())
+                .isEqualTo(self);
+        assertThat(cluster.path("baseline").get(0).path("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void baselineBecomesTheOnlineNodesOnlyWhenTheCallerNamesExactlyThose() {
+        String self = api.get("/api/cluster", admin).json().path("localNode").asString();
+
+        ApiClient.Reply wrong =
+                api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"]}");
+        assertThat(wrong.status()).isEqualTo(409);
+        assertThat(wrong.json().path("type").asString()).endsWith("/baseline-change-refused");
+
+        assertThat(api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[]}")
+                        .status())
+                .isEqualTo(400);
+
+        ApiClient.Reply set = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\"]}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().path("baseline").size()).isEqualTo(1);
+        assertThat(set.json().path("inMajority").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyAdministratorsSeeOrChangeTheCluster() {
+        String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
+        assertThat(api.get("/api/cluster", generator).status()).isEqualTo(403);
+        assertThat(api.put("/api/cluster/baseline", generator, "{\"consistentIds\":[\"x\"]}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/cluster", null).status()).isEqualTo(401);
+    }
+}
