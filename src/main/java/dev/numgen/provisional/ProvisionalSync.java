@@ -2,8 +2,6 @@ package dev.numgen.provisional;
 
 import dev.numgen.sequence.ClusterStanding;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Copies this node's unsynced journal entries to the cluster once the node is back in the majority, in batches, each
@@ -13,7 +11,15 @@ import org.slf4j.LoggerFactory;
 public final class ProvisionalSync {
 
     static final int BATCH = 500;
-    private static final Logger log = LoggerFactory.getLogger(ProvisionalSync.class);
+
+    /**
+     * What one sync did.
+     *
+     * @param synced entries the cluster took
+     * @param left entries still unsynced
+     * @param failure why it stopped early, or null
+     */
+    public record Outcome(int synced, int left, String failure) {}
 
     private final ProvisionalJournal journal;
     private final ProvisionalRegistry registry;
@@ -25,12 +31,12 @@ public final class ProvisionalSync {
         this.standing = standing;
     }
 
-    /** Syncs what it can now; returns how many entries the cluster took. Safe to call at any time. */
-    public synchronized int syncNow() {
-        if (!standing.inMajority()) {
-            return 0;
-        }
+    /** Syncs what it can now. Safe to call at any time. */
+    public synchronized Outcome syncNow() {
         List<ProvisionalNumber> unsynced = journal.unsynced();
+        if (!standing.inMajority()) {
+            return new Outcome(0, unsynced.size(), null);
+        }
         int synced = 0;
         try {
             while (synced < unsynced.size()) {
@@ -39,12 +45,9 @@ public final class ProvisionalSync {
                 journal.markSynced(batch.size());
                 synced += batch.size();
             }
+            return new Outcome(synced, 0, null);
         } catch (ProvisionalStoreUnavailableException e) {
-            log.warn("Provisional numbers not synced yet ({} of {} done): {}", synced, unsynced.size(), e.getMessage());
+            return new Outcome(synced, unsynced.size() - synced, e.getMessage());
         }
-        if (synced > 0) {
-            log.info("Synced {} provisional number(s) to the cluster; they wait for resolution", synced);
-        }
-        return synced;
     }
 }

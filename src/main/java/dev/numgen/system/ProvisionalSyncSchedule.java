@@ -52,7 +52,16 @@ final class ProvisionalSyncSchedule implements AutoCloseable {
 
     private void run() {
         try {
-            sync.syncNow();
+            ProvisionalSync.Outcome outcome = sync.syncNow();
+            if (outcome.synced() > 0) {
+                log.info(
+                        "Synced {} provisional number(s) to the cluster, where they wait for resolution; {} left",
+                        outcome.synced(),
+                        outcome.left());
+            }
+            if (outcome.failure() != null) {
+                log.warn("Provisional numbers not synced yet ({} left): {}", outcome.left(), outcome.failure());
+            }
             if (standing.inMajority()) {
                 pending = registry.pending();
             }

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class DomainIsolationTest {
 
     private static final String[] DOMAIN = {
-        "dev.numgen.rule", "dev.numgen.format", "dev.numgen.sequence", "dev.numgen.issue"
+        "dev.numgen.rule", "dev.numgen.format", "dev.numgen.sequence", "dev.numgen.issue", "dev.numgen.provisional"
     };
 
     @ArchTest

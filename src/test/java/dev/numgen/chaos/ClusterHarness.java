@@ -9,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,16 @@ final class ClusterHarness implements AutoCloseable {
 
     void killNode(int node) {
         run(Duration.ofMinutes(1), "kill-node", Integer.toString(node));
+    }
+
+    /** Starts node i (beyond the cluster's N: adds it) without waiting for it. */
+    void startNode(int node) {
+        run(Duration.ofMinutes(1), "start-node", Integer.toString(node));
+        nodes = Math.max(nodes, node);
+    }
+
+    void stopNode(int node) {
+        run(Duration.ofMinutes(2), "stop-node", Integer.toString(node));
     }
 
     void waitReady(int... which) {
@@ -208,7 +220,7 @@ final class ClusterHarness implements AutoCloseable {
         }
         String[] head = out.substring(0, split).split("\r\n");
         int status = Integer.parseInt(head[0].split(" ")[1]);
-        Map<String, List<String>> headers = new java.util.HashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
             if (colon > 0) {
@@ -263,9 +275,19 @@ final class ClusterHarness implements AutoCloseable {
         return nodes;
     }
 
-    /** Removes the cluster: processes, namespaces, data. */
+    /** Removes the cluster (processes, namespaces, data), keeping the node and HAProxy logs beside it. */
     @Override
     public void close() {
+        Path kept = directory.resolveSibling(directory.getFileName() + "-logs");
+        try (var files = Files.list(directory)) {
+            Files.createDirectories(kept);
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".log")).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the cluster logs: " + e);
+        }
         run(Duration.ofMinutes(2), "clean");
     }
 }

@@ -118,6 +118,66 @@ class KillRestartChaosIT {
         assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
     }
 
+    @Test
+    @Order(3)
+    void aFourthNodeJoinsOnceAddedToTheBaselineAndCanBeDroppedAgain() throws InterruptedException {
+        cluster.startNode(4);
+        awaitServerNodes(4);
+        // Outside the baseline it holds no data and is not counted for the majority, so it is not ready yet.
+        ClusterHarness.Reply early = firstAnswer(cluster.nodeUrl(4) + "/actuator/health/readiness");
+        assertThat(early.status()).as(early.body()).isEqualTo(503);
+
+        ClusterHarness.Reply added = cluster.put(
+                cluster.balancerUrl() + "/api/cluster/baseline",
+                token,
+                "{\"consistentIds\":[\"node-1\",\"node-2\",\"node-3\",\"node-4\"]}");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().path("baseline").size()).isEqualTo(4);
+        cluster.waitReady(4);
+        ClusterHarness.Reply fromNew = cluster.get(cluster.nodeUrl(4) + "/api/numbers?prefixKey=CHAOS&count=5", token);
+        assertThat(fromNew.status()).as(fromNew.body()).isEqualTo(200);
+        assertThat(fromNew.header("Numgen-Mode")).isEqualTo("NORMAL");
+        ledger.record(fromNew, "node 4");
+
+        // Dropping a node for good: stop it, then make the baseline the three left. 3 of 4 stay a majority meanwhile.
+        cluster.stopNode(4);
+        awaitServerNodes(3);
+        ClusterHarness.Reply dropped = cluster.put(
+                cluster.balancerUrl() + "/api/cluster/baseline",
+                token,
+                "{\"consistentIds\":[\"node-1\",\"node-2\",\"node-3\"]}");
+        assertThat(dropped.status()).as(dropped.body()).isEqualTo(200);
+        assertThat(dropped.json().path("baseline").size()).isEqualTo(3);
+        issueSome(5);
+        assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
+    }
+
+    /** The first HTTP answer from a node that is still starting its web server. */
+    private static ClusterHarness.Reply firstAnswer(String url) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            ClusterHarness.Reply reply = cluster.get(url, token);
+            if (reply.status() != -1 || System.currentTimeMillis() > deadline) {
+                return reply;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void awaitServerNodes(int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (true) {
+            ClusterHarness.Reply view = cluster.get(cluster.balancerUrl() + "/api/cluster", token);
+            if (view.status() == 200 && view.json().path("serverNodes").size() == count) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the cluster does not show " + count + " server nodes: " + view.body());
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
     /** Requests through the balancer until {@code times} of each rule succeeded; returns what they received. */
     private static List<String> issueSome(int times) throws InterruptedException {
         List<String> numbers = new ArrayList<>();

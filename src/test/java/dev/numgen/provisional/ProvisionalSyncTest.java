@@ -65,15 +65,15 @@ class ProvisionalSyncTest {
     @Test
     void nothingIsSyncedOutsideTheMajorityAndEverythingOnceBackInBatches() {
         issue(1, 1_200);
-        assertThat(sync.syncNow()).isZero();
+        assertThat(sync.syncNow().synced()).isZero();
         assertThat(registry.held).isEmpty();
 
         majority.set(true);
-        assertThat(sync.syncNow()).isEqualTo(1_200);
+        assertThat(sync.syncNow()).isEqualTo(new ProvisionalSync.Outcome(1_200, 0, null));
         assertThat(registry.batches).containsExactly(ProvisionalSync.BATCH, ProvisionalSync.BATCH, 200);
         assertThat(registry.held).hasSize(1_200);
         assertThat(journal.unsynced()).isEmpty();
-        assertThat(sync.syncNow()).isZero();
+        assertThat(sync.syncNow().synced()).isZero();
     }
 
     @Test
@@ -81,13 +81,14 @@ class ProvisionalSyncTest {
         issue(1, 1_200);
         majority.set(true);
         registry.failAfterBatches = 1;
-        assertThat(sync.syncNow()).isEqualTo(ProvisionalSync.BATCH);
+        assertThat(sync.syncNow())
+                .isEqualTo(new ProvisionalSync.Outcome(ProvisionalSync.BATCH, 700, "cluster gone (test)"));
         assertThat(journal.unsynced()).hasSize(700);
 
         registry.failAfterBatches = Integer.MAX_VALUE;
         // A node that died after the cluster took a batch but before marking it sends it again: harmless.
         registry.record(journal.unsynced().subList(0, 100));
-        assertThat(sync.syncNow()).isEqualTo(700);
+        assertThat(sync.syncNow().synced()).isEqualTo(700);
         assertThat(registry.held).hasSize(1_200);
         assertThat(registry.held.values()).allMatch(record -> record.status() == ProvisionalStatus.PENDING);
     }
