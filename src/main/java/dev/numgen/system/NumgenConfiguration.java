@@ -11,6 +11,7 @@ import dev.numgen.provisional.FileProvisionalJournal;
 import dev.numgen.provisional.ProvisionalRegistry;
 import dev.numgen.provisional.ignite.IgniteProvisionalRegistry;
 import dev.numgen.rule.IssuedValues;
+import dev.numgen.rule.RememberingRuleRegistry;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleValidator;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Puts the use cases together with their Ignite adapters. */
 @Configuration(proxyBeanMethods = false)
@@ -44,6 +46,10 @@ class NumgenConfiguration {
 
     /** How far back the clock may step before SNOWFLAKE refuses rather than waits. */
     static final long MAX_CLOCK_BACKWARDS_MILLIS = 10;
+
+    /** Where a node keeps what it needs when cut off: its provisional journal and its rule snapshot. */
+    static final String PROVISIONAL_DIR =
+            "${numgen.provisional.journal-dir:${numgen.ignite.work-dir:./data}/provisional}";
 
     @Bean(destroyMethod = "close")
     Clock clock() {
@@ -90,9 +96,10 @@ class NumgenConfiguration {
             IgniteWorkerLeases workerLeases,
             Clock clock,
             ClusterStanding standing,
-            ProvisionalIssuer provisionalIssuer) {
+            ProvisionalIssuer provisionalIssuer,
+            RuleSnapshotFile ruleSnapshot) {
         return new NumberIssuer(
-                registry,
+                new RememberingRuleRegistry(registry, ruleSnapshot),
                 Map.of(
                         Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
                         Strategy.GAPLESS, new GaplessCounter(store, registry),
@@ -105,9 +112,14 @@ class NumgenConfiguration {
 
     /** Where this node records its provisional numbers; it must survive restarts (the node's persistent volume). */
     @Bean(destroyMethod = "close")
-    FileProvisionalJournal provisionalJournal(
-            @Value("${numgen.provisional.journal-dir:${numgen.ignite.work-dir:./data}/provisional}") Path directory) {
+    FileProvisionalJournal provisionalJournal(@Value(PROVISIONAL_DIR) Path directory) {
         return FileProvisionalJournal.open(directory.toAbsolutePath());
+    }
+
+    /** The rules this node last saw, so that it can issue provisional numbers when restarted while cut off. */
+    @Bean
+    RuleSnapshotFile ruleSnapshot(@Value(PROVISIONAL_DIR) Path directory, JsonMapper json) {
+        return new RuleSnapshotFile(directory.toAbsolutePath().resolve("rules.json"), json);
     }
 
     /** The node tag in provisional numbers; unique in the cluster, like the Ignite consistent id it defaults to. */

@@ -53,6 +53,14 @@ final class ClusterHarness implements AutoCloseable {
         this.issuerPort = 9000;
     }
 
+    /** A new cluster of {@code count} nodes, after removing whatever an earlier run left in its directory. */
+    static ClusterHarness startFresh(String name, boolean netns, int count) {
+        ClusterHarness cluster = new ClusterHarness(name, netns);
+        cluster.run(Duration.ofMinutes(2), "clean");
+        cluster.start(count);
+        return cluster;
+    }
+
     static boolean full() {
         return Boolean.getBoolean("chaos.full");
     }
@@ -155,29 +163,35 @@ final class ClusterHarness implements AutoCloseable {
     }
 
     Reply get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build());
+        return send(request(url, token).GET().build());
     }
 
     Reply put(String url, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
+        return send(request(url, token)
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(20))
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
     Reply post(String url, String token, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
+        return send(request(url, token)
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
+    }
+
+    private static HttpRequest.Builder request(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    /** Registers a rule through the load balancer. */
+    void register(String token, String prefixKey, String json) {
+        Reply reply = put(balancerUrl() + "/api/prefix-configs/" + prefixKey, token, json);
+        if (reply.status() != 200 && reply.status() != 201) {
+            throw new AssertionError("rule " + prefixKey + " not registered: " + reply);
+        }
     }
 
     private Reply send(HttpRequest request) {
@@ -197,7 +211,9 @@ final class ClusterHarness implements AutoCloseable {
      * Returns status, the Numgen-Mode header and the body.
      */
     Reply getFromInside(int node, String path, String token) {
+        // curl fails (no output) while the node is not listening, e.g. restarting: that is a -1 reply, not an error.
         String out = run(
+                false,
                 Duration.ofSeconds(40),
                 "exec-in",
                 Integer.toString(node),
@@ -234,6 +250,10 @@ final class ClusterHarness implements AutoCloseable {
 
     /** Runs bin/cluster with this harness's settings; fails with its output if it fails. */
     String run(Duration timeout, String... args) {
+        return run(true, timeout, args);
+    }
+
+    private String run(boolean mustSucceed, Duration timeout, String... args) {
         List<String> command = new ArrayList<>();
         command.add(repo.resolve("bin/cluster").toString());
         command.addAll(List.of(args));
@@ -258,7 +278,7 @@ final class ClusterHarness implements AutoCloseable {
             }
             String text = Files.readString(output);
             Files.delete(output);
-            if (process.exitValue() != 0) {
+            if (mustSucceed && process.exitValue() != 0) {
                 throw new IllegalStateException(
                         "bin/cluster " + String.join(" ", args) + " exited " + process.exitValue() + ":\n" + text);
             }

@@ -30,12 +30,10 @@ class KillRestartChaosIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new ClusterHarness("kill-restart", false);
-        cluster.run(java.time.Duration.ofMinutes(2), "clean");
-        cluster.start(3);
+        cluster = ClusterHarness.startFresh("kill-restart", false, 3);
         token = cluster.token();
-        register("CHAOS", "{\"format\":\"C-{seq:9}\"}");
-        register("CHAOSG", "{\"format\":\"G-{seq:9}\",\"strategy\":\"GAPLESS\"}");
+        cluster.register(token, "CHAOS", "{\"format\":\"C-{seq:9}\"}");
+        cluster.register(token, "CHAOSG", "{\"format\":\"G-{seq:9}\",\"strategy\":\"GAPLESS\"}");
     }
 
     @AfterAll
@@ -43,11 +41,6 @@ class KillRestartChaosIT {
         if (cluster != null) {
             cluster.close();
         }
-    }
-
-    private static void register(String key, String json) {
-        ClusterHarness.Reply reply = cluster.put(cluster.balancerUrl() + "/api/prefix-configs/" + key, token, json);
-        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
     }
 
     /** A kill and the time until every node was ready again. */
@@ -96,26 +89,21 @@ class KillRestartChaosIT {
     @Order(2)
     void fullStopAndFullKillRestartAboveEveryNumberIssued() throws InterruptedException {
         issueSome(20);
+        restartsAboveEverythingIssued(cluster::stop);
+        restartsAboveEverythingIssued(cluster::killAll);
+        assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
+    }
+
+    /** After {@code shutdown} and a start from persistence, each counter's first numbers lie above all issued. */
+    private static void restartsAboveEverythingIssued(Runnable shutdown) throws InterruptedException {
         long segmentBefore = highest("C-");
         long gaplessBefore = highest("G-");
-
-        cluster.stop();
+        shutdown.run();
         cluster.start(3);
         token = cluster.token();
-        List<String> afterStop = issueSome(10);
-        assertThat(lowest(afterStop, "C-")).isGreaterThan(segmentBefore);
-        assertThat(lowest(afterStop, "G-")).isGreaterThan(gaplessBefore);
-
-        long segmentBeforeKill = highest("C-");
-        long gaplessBeforeKill = highest("G-");
-        cluster.killAll();
-        cluster.start(3);
-        token = cluster.token();
-        List<String> afterKill = issueSome(10);
-        assertThat(lowest(afterKill, "C-")).isGreaterThan(segmentBeforeKill);
-        assertThat(lowest(afterKill, "G-")).isGreaterThan(gaplessBeforeKill);
-
-        assertThat(ledger.duplicates()).as("numbers issued twice").isEmpty();
+        List<String> after = issueSome(10);
+        assertThat(lowest(after, "C-")).isGreaterThan(segmentBefore);
+        assertThat(lowest(after, "G-")).isGreaterThan(gaplessBefore);
     }
 
     @Test

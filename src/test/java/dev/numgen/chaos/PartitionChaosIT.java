@@ -2,7 +2,9 @@ package dev.numgen.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * clients keep using the majority through HAProxy and others call node 3 from inside its namespace. The majority
  * keeps issuing regular numbers, the minority only provisional ones, GAPLESS is refused there, nothing duplicates;
  * after healing, node 3 fails liveness, is restarted by its supervisor, rejoins, and its journal reaches the cluster,
- * where the provisional numbers are listed and resolved through the API. {@code -Dchaos.full=true} cuts the node off
+ * where the provisional numbers are listed and resolved through the API. While still cut off, node 3 is restarted once
+ * (liveness) and goes on issuing provisional numbers from its own snapshot of the rules. {@code -Dchaos.full=true} cuts the node off
  * twice and issues more on both sides.
  */
 class PartitionChaosIT {
@@ -28,12 +31,10 @@ class PartitionChaosIT {
 
     @BeforeAll
     static void startCluster() {
-        cluster = new ClusterHarness("partition", true);
-        cluster.run(Duration.ofMinutes(2), "clean");
-        cluster.start(3);
+        cluster = ClusterHarness.startFresh("partition", true, 3);
         token = cluster.token();
-        register("PART", "{\"format\":\"P-{yyyy}-{seq:9}\"}");
-        register("PARTG", "{\"format\":\"PG-{seq:9}\",\"strategy\":\"GAPLESS\"}");
+        cluster.register(token, "PART", "{\"format\":\"P-{yyyy}-{seq:9}\"}");
+        cluster.register(token, "PARTG", "{\"format\":\"PG-{seq:9}\",\"strategy\":\"GAPLESS\"}");
     }
 
     @AfterAll
@@ -41,11 +42,6 @@ class PartitionChaosIT {
         if (cluster != null) {
             cluster.close();
         }
-    }
-
-    private static void register(String key, String json) {
-        ClusterHarness.Reply reply = cluster.put(cluster.balancerUrl() + "/api/prefix-configs/" + key, token, json);
-        assertThat(reply.status()).as(reply.body()).isIn(200, 201);
     }
 
     @Test
@@ -96,6 +92,7 @@ class PartitionChaosIT {
         }
 
         List<String> provisional = new ArrayList<>();
+        long starts = jvmStarts(MINORITY);
         cluster.partition(MINORITY);
         try (LoadClients majority = new LoadClients(
                 cluster,
@@ -107,18 +104,16 @@ class PartitionChaosIT {
             long regularBefore = regularCount(ledger);
 
             int requests = ClusterHarness.full() ? 30 : 10;
-            for (int i = 0; i < requests; i++) {
-                ClusterHarness.Reply reply =
-                        cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PART&count=2", token);
-                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-                assertThat(reply.header("Numgen-Mode")).isEqualTo("PROVISIONAL");
-                List<String> numbers = ledger.record(reply, "node 3 cut off");
-                assertThat(numbers).allMatch(number -> number.matches("P-\\d{4}-~node-3\\.[0-9A-Z]+~"));
-                provisional.addAll(numbers);
-            }
+            provisional.addAll(provisionalFromInside(ledger, requests, "node 3 cut off"));
             ClusterHarness.Reply gapless = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PARTG", token);
             assertThat(gapless.status()).as(gapless.body()).isEqualTo(503);
             assertThat(gapless.body()).contains("no-majority");
+
+            // Cut off past its limit, node 3 fails liveness and is restarted while still cut off: it cannot reach
+            // the cluster's rules now, and issues provisional numbers from its own snapshot of them.
+            awaitRestart(MINORITY, starts);
+            awaitNotReady(MINORITY);
+            provisional.addAll(provisionalFromInside(ledger, requests / 2, "node 3 restarted cut off"));
 
             Thread.sleep(3_000);
             assertThat(regularCount(ledger))
@@ -127,7 +122,7 @@ class PartitionChaosIT {
         } finally {
             cluster.heal(MINORITY);
         }
-        // Cut off longer than its limit, node 3 fails liveness; its supervisor restarts it and it rejoins.
+        // Once more past its limit (now alone in a cluster of its own), node 3 is restarted again and rejoins.
         cluster.waitReady(MINORITY);
         ClusterHarness.Reply after = awaitNormal(MINORITY);
         ledger.record(after, "node 3 after");
@@ -136,6 +131,38 @@ class PartitionChaosIT {
                 .as("the majority issued only regular numbers")
                 .allMatch(issue -> issue.mode().equals("NORMAL"));
         return provisional;
+    }
+
+    private static List<String> provisionalFromInside(IssuedLedger ledger, int requests, String via) {
+        List<String> provisional = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            ClusterHarness.Reply reply = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PART&count=2", token);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.header("Numgen-Mode")).isEqualTo("PROVISIONAL");
+            List<String> numbers = ledger.record(reply, via);
+            assertThat(numbers).allMatch(number -> number.matches("P-\\d{4}-~node-3\\.[0-9A-Z]+~"));
+            provisional.addAll(numbers);
+        }
+        return provisional;
+    }
+
+    /** How often node i's supervisor has started its JVM so far. */
+    private static long jvmStarts(int node) {
+        try (var lines = Files.lines(cluster.directory().resolve("node-" + node + ".log"))) {
+            return lines.filter(line -> line.contains("starting the JVM")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitRestart(int node, long startsBefore) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (jvmStarts(node) <= startsBefore) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("node " + node + " was not restarted:\n" + cluster.logs(node));
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     private static long regularCount(IssuedLedger ledger) {
