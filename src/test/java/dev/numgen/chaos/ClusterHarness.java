@@ -1,5 +1,6 @@
 package dev.numgen.chaos;
 
+import dev.numgen.testing.HttpReply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drives a real cluster through {@code bin/cluster}: separate node JVMs from the packaged jar, each under its
@@ -31,8 +30,6 @@ final class ClusterHarness implements AutoCloseable {
     /** Faster failure detection and restart than the defaults, so that the runs fit the test suite. */
     static final String FAST_NODE_ARGS = "--numgen.ignite.failure-detection-timeout-ms=5000"
             + " --numgen.ignite.cut-off-timeout=25s --numgen.provisional.sync-interval=1s";
-
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final Path repo;
     private final Path directory;
@@ -141,39 +138,25 @@ final class ClusterHarness implements AutoCloseable {
                         "grant_type=client_credentials&scope=" + ALL_SCOPES.replace(" ", "%20")))
                 .timeout(Duration.ofSeconds(10))
                 .build();
-        Reply reply = send(request);
+        HttpReply reply = send(request);
         if (reply.status() != 200) {
             throw new IllegalStateException("no token: " + reply);
         }
         return reply.json().path("access_token").asString();
     }
 
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
-    Reply get(String url, String token) {
+    HttpReply get(String url, String token) {
         return send(request(url, token).GET().build());
     }
 
-    Reply put(String url, String token, String json) {
+    HttpReply put(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
-    Reply post(String url, String token, String json) {
+    HttpReply post(String url, String token, String json) {
         return send(request(url, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -188,21 +171,21 @@ final class ClusterHarness implements AutoCloseable {
 
     /** Registers a rule through the load balancer. */
     void register(String token, String prefixKey, String json) {
-        Reply reply = put(balancerUrl() + "/api/prefix-configs/" + prefixKey, token, json);
+        HttpReply reply = put(balancerUrl() + "/api/prefix-configs/" + prefixKey, token, json);
         if (reply.status() != 200 && reply.status() != 201) {
             throw new AssertionError("rule " + prefixKey + " not registered: " + reply);
         }
     }
 
-    private Reply send(HttpRequest request) {
+    private HttpReply send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
+            return new HttpReply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
-            return new Reply(-1, Map.of(), e.toString());
+            return new HttpReply(-1, Map.of(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Reply(-1, Map.of(), "interrupted");
+            return new HttpReply(-1, Map.of(), "interrupted");
         }
     }
 
@@ -210,7 +193,7 @@ final class ClusterHarness implements AutoCloseable {
      * A GET from inside node i's network namespace (curl), for a node the host cannot reach while it is partitioned.
      * Returns status, the Numgen-Mode header and the body.
      */
-    Reply getFromInside(int node, String path, String token) {
+    HttpReply getFromInside(int node, String path, String token) {
         // curl fails (no output) while the node is not listening, e.g. restarting: that is a -1 reply, not an error.
         String out = run(
                 false,
@@ -229,10 +212,10 @@ final class ClusterHarness implements AutoCloseable {
         return parseCurl(out);
     }
 
-    private static Reply parseCurl(String out) {
+    private static HttpReply parseCurl(String out) {
         int split = out.indexOf("\r\n\r\n");
         if (!out.startsWith("HTTP/") || split < 0) {
-            return new Reply(-1, Map.of(), out);
+            return new HttpReply(-1, Map.of(), out);
         }
         String[] head = out.substring(0, split).split("\r\n");
         int status = Integer.parseInt(head[0].split(" ")[1]);
@@ -245,7 +228,7 @@ final class ClusterHarness implements AutoCloseable {
                         List.of(head[i].substring(colon + 1).trim()));
             }
         }
-        return new Reply(status, headers, out.substring(split + 4));
+        return new HttpReply(status, headers, out.substring(split + 4));
     }
 
     /** Runs bin/cluster with this harness's settings; fails with its output if it fails. */

@@ -1,5 +1,6 @@
 package dev.numgen.chaos;
 
+import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class IssuedLedger {
     private final AtomicLong provisional = new AtomicLong();
 
     /** Records a number response; returns its numbers. */
-    List<String> record(ClusterHarness.Reply reply, String via) {
+    List<String> record(HttpReply reply, String via) {
         requests.incrementAndGet();
         if (reply.status() != 200) {
             errorTimes.add(System.currentTimeMillis());

@@ -2,6 +2,7 @@ package dev.numgen.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -112,17 +113,17 @@ class KillRestartChaosIT {
         cluster.startNode(4);
         awaitServerNodes(4);
         // Outside the baseline it holds no data and is not counted for the majority, so it is not ready yet.
-        ClusterHarness.Reply early = firstAnswer(cluster.nodeUrl(4) + "/actuator/health/readiness");
+        HttpReply early = firstAnswer(cluster.nodeUrl(4) + "/actuator/health/readiness");
         assertThat(early.status()).as(early.body()).isEqualTo(503);
 
-        ClusterHarness.Reply added = cluster.put(
+        HttpReply added = cluster.put(
                 cluster.balancerUrl() + "/api/cluster/baseline",
                 token,
                 "{\"consistentIds\":[\"node-1\",\"node-2\",\"node-3\",\"node-4\"]}");
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         assertThat(added.json().path("baseline").size()).isEqualTo(4);
         cluster.waitReady(4);
-        ClusterHarness.Reply fromNew = cluster.get(cluster.nodeUrl(4) + "/api/numbers?prefixKey=CHAOS&count=5", token);
+        HttpReply fromNew = cluster.get(cluster.nodeUrl(4) + "/api/numbers?prefixKey=CHAOS&count=5", token);
         assertThat(fromNew.status()).as(fromNew.body()).isEqualTo(200);
         assertThat(fromNew.header("Numgen-Mode")).isEqualTo("NORMAL");
         ledger.record(fromNew, "node 4");
@@ -130,7 +131,7 @@ class KillRestartChaosIT {
         // Dropping a node for good: stop it, then make the baseline the three left. 3 of 4 stay a majority meanwhile.
         cluster.stopNode(4);
         awaitServerNodes(3);
-        ClusterHarness.Reply dropped = cluster.put(
+        HttpReply dropped = cluster.put(
                 cluster.balancerUrl() + "/api/cluster/baseline",
                 token,
                 "{\"consistentIds\":[\"node-1\",\"node-2\",\"node-3\"]}");
@@ -141,10 +142,10 @@ class KillRestartChaosIT {
     }
 
     /** The first HTTP answer from a node that is still starting its web server. */
-    private static ClusterHarness.Reply firstAnswer(String url) throws InterruptedException {
+    private static HttpReply firstAnswer(String url) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            ClusterHarness.Reply reply = cluster.get(url, token);
+            HttpReply reply = cluster.get(url, token);
             if (reply.status() != -1 || System.currentTimeMillis() > deadline) {
                 return reply;
             }
@@ -155,7 +156,7 @@ class KillRestartChaosIT {
     private static void awaitServerNodes(int count) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 180_000;
         while (true) {
-            ClusterHarness.Reply view = cluster.get(cluster.balancerUrl() + "/api/cluster", token);
+            HttpReply view = cluster.get(cluster.balancerUrl() + "/api/cluster", token);
             if (view.status() == 200 && view.json().path("serverNodes").size() == count) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.numgen.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.testing.HttpReply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class PartitionChaosIT {
         assertThat(listed).containsAll(provisional);
 
         String confirmed = provisional.get(0);
-        ClusterHarness.Reply confirm = cluster.post(
+        HttpReply confirm = cluster.post(
                 cluster.balancerUrl() + "/api/provisional-numbers/" + confirmed + "/resolution",
                 token,
                 "{\"action\":\"CONFIRM\",\"note\":\"chaos test\"}");
@@ -67,7 +68,7 @@ class PartitionChaosIT {
         assertThat(confirm.json().path("resolvedBy").asString()).isEqualTo("numgen-local");
 
         String replaced = provisional.get(1);
-        ClusterHarness.Reply replace = cluster.post(
+        HttpReply replace = cluster.post(
                 cluster.balancerUrl() + "/api/provisional-numbers/" + replaced + "/resolution",
                 token,
                 "{\"action\":\"REPLACE\"}");
@@ -86,7 +87,7 @@ class PartitionChaosIT {
     private static List<String> cutOffAndHeal(IssuedLedger ledger) throws InterruptedException {
         // Node 3 serves both rules before the cut, so it knows them.
         for (String path : List.of("/api/numbers?prefixKey=PART", "/api/numbers?prefixKey=PARTG")) {
-            ClusterHarness.Reply reply = cluster.get(cluster.nodeUrl(MINORITY) + path, token);
+            HttpReply reply = cluster.get(cluster.nodeUrl(MINORITY) + path, token);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             ledger.record(reply, "node 3 before");
         }
@@ -105,7 +106,7 @@ class PartitionChaosIT {
 
             int requests = ClusterHarness.full() ? 30 : 10;
             provisional.addAll(provisionalFromInside(ledger, requests, "node 3 cut off"));
-            ClusterHarness.Reply gapless = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PARTG", token);
+            HttpReply gapless = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PARTG", token);
             assertThat(gapless.status()).as(gapless.body()).isEqualTo(503);
             assertThat(gapless.body()).contains("no-majority");
 
@@ -124,7 +125,7 @@ class PartitionChaosIT {
         }
         // Once more past its limit (now alone in a cluster of its own), node 3 is restarted again and rejoins.
         cluster.waitReady(MINORITY);
-        ClusterHarness.Reply after = awaitNormal(MINORITY);
+        HttpReply after = awaitNormal(MINORITY);
         ledger.record(after, "node 3 after");
         assertThat(ledger.issues())
                 .filteredOn(issue -> issue.via().startsWith("lb"))
@@ -136,7 +137,7 @@ class PartitionChaosIT {
     private static List<String> provisionalFromInside(IssuedLedger ledger, int requests, String via) {
         List<String> provisional = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            ClusterHarness.Reply reply = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PART&count=2", token);
+            HttpReply reply = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PART&count=2", token);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.header("Numgen-Mode")).isEqualTo("PROVISIONAL");
             List<String> numbers = ledger.record(reply, via);
@@ -174,7 +175,7 @@ class PartitionChaosIT {
     private static void awaitNotReady(int node) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 90_000;
         while (true) {
-            ClusterHarness.Reply readiness = cluster.getFromInside(node, "/actuator/health/readiness", token);
+            HttpReply readiness = cluster.getFromInside(node, "/actuator/health/readiness", token);
             if (readiness.status() == 503) {
                 return;
             }
@@ -185,10 +186,10 @@ class PartitionChaosIT {
         }
     }
 
-    private static ClusterHarness.Reply awaitNormal(int node) throws InterruptedException {
+    private static HttpReply awaitNormal(int node) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            ClusterHarness.Reply reply = cluster.get(cluster.nodeUrl(node) + "/api/numbers?prefixKey=PART", token);
+            HttpReply reply = cluster.get(cluster.nodeUrl(node) + "/api/numbers?prefixKey=PART", token);
             if (reply.status() == 200 && "NORMAL".equals(reply.header("Numgen-Mode"))) {
                 return reply;
             }
@@ -202,7 +203,7 @@ class PartitionChaosIT {
     private static Set<String> awaitListed(List<String> provisional) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            ClusterHarness.Reply list = cluster.get(
+            HttpReply list = cluster.get(
                     cluster.balancerUrl() + "/api/provisional-numbers?prefixKey=PART&status=PENDING&limit=1000", token);
             Set<String> listed = new HashSet<>();
             if (list.status() == 200) {

@@ -1,14 +1,12 @@
 package dev.numgen.web;
 
+import dev.numgen.testing.HttpReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the API under test: real requests, real bearer tokens. */
 final class ApiClient {
@@ -22,30 +20,16 @@ final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
-        JsonNode json() {
-            return JsonMapper.shared().readTree(body);
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream()
-                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0))
-                    .findFirst()
-                    .orElse(null);
-        }
-    }
-
-    Reply get(String path, String token) {
+    HttpReply get(String path, String token) {
         return send(request(path, token).GET().build());
     }
 
-    Reply get(String path, String token, String accept) {
+    HttpReply get(String path, String token, String accept) {
         return send(request(path, token).header("Accept", accept).GET().build());
     }
 
     /** A GET with extra headers, given as name, value, name, value... */
-    Reply getWithHeaders(String path, String token, String... headers) {
+    HttpReply getWithHeaders(String path, String token, String... headers) {
         HttpRequest.Builder builder = request(path, token);
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
@@ -53,18 +37,18 @@ final class ApiClient {
         return send(builder.GET().build());
     }
 
-    Reply post(String path, String token, String json) {
+    HttpReply post(String path, String token, String json) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
-    Reply put(String path, String token, String json) {
+    HttpReply put(String path, String token, String json) {
         return put(path, token, json, null);
     }
 
-    Reply put(String path, String token, String json, String ifMatch) {
+    HttpReply put(String path, String token, String json, String ifMatch) {
         HttpRequest.Builder builder = request(path, token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
@@ -83,10 +67,10 @@ final class ApiClient {
         return builder;
     }
 
-    private static Reply send(HttpRequest request) {
+    private static HttpReply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
+            return new HttpReply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + request.uri(), e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
+import dev.numgen.testing.HttpReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class ClusterApiTest {
 
     @Test
     void showsTheNodeTheBaselineAndTheMajority() {
-        ApiClient.Reply reply = api.get("/api/cluster", admin);
+        HttpReply reply = api.get("/api/cluster", admin);
         assertThat(reply.status()).isEqualTo(200);
         JsonNode cluster = reply.json();
         String self = cluster.path("localNode").asString();
@@ -48,8 +49,7 @@ class ClusterApiTest {
     void baselineBecomesTheOnlineNodesOnlyWhenTheCallerNamesExactlyThose() {
         String self = api.get("/api/cluster", admin).json().path("localNode").asString();
 
-        ApiClient.Reply wrong =
-                api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"]}");
+        HttpReply wrong = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"]}");
         assertThat(wrong.status()).isEqualTo(409);
         assertThat(wrong.json().path("type").asString()).endsWith("/baseline-change-refused");
 
@@ -57,7 +57,7 @@ class ClusterApiTest {
                         .status())
                 .isEqualTo(400);
 
-        ApiClient.Reply set = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\"]}");
+        HttpReply set = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\"]}");
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().path("baseline").size()).isEqualTo(1);
         assertThat(set.json().path("inMajority").asBoolean()).isTrue();

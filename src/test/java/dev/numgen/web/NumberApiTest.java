@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
+import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,7 @@ class NumberApiTest {
     @Test
     void issuesNumbersAsJsonWithNoStore() {
         register("ORDER", "{\"format\":\"ORD-{yyyy}{MM}{dd}-{seq:6}\"}");
-        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=ORDER&count=3", generator);
+        HttpReply reply = api.get("/api/numbers?prefixKey=ORDER&count=3", generator);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(reply.header("Numgen-Mode")).isEqualTo("NORMAL");
@@ -64,11 +65,11 @@ class NumberApiTest {
     @Test
     void issuesNumbersAsTextAndThroughPostAndWithoutApiPrefix() {
         register("TEXT", "{\"format\":\"T-{seq}\"}");
-        ApiClient.Reply text = api.get("/numbers?prefixKey=TEXT&count=2", generator, "text/plain");
+        HttpReply text = api.get("/numbers?prefixKey=TEXT&count=2", generator, "text/plain");
         assertThat(text.status()).isEqualTo(200);
         assertThat(text.header("Content-Type")).startsWith("text/plain");
         assertThat(text.body()).isEqualTo("T-1\nT-2\n");
-        ApiClient.Reply posted = api.post("/api/numbers", generator, "{\"prefixKey\":\"TEXT\",\"count\":1}");
+        HttpReply posted = api.post("/api/numbers", generator, "{\"prefixKey\":\"TEXT\",\"count\":1}");
         assertThat(posted.status()).isEqualTo(200);
         assertThat(posted.json().path("numbers").get(0).asString()).isEqualTo("T-3");
     }
@@ -84,7 +85,7 @@ class NumberApiTest {
                         .get(0)
                         .asString())
                 .isEqualTo("R-EU-0001");
-        ApiClient.Reply bad = api.get("/api/numbers?prefixKey=REGION&region=europe", generator);
+        HttpReply bad = api.get("/api/numbers?prefixKey=REGION&region=europe", generator);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("field").asString()).isEqualTo("region");
     }
@@ -93,20 +94,20 @@ class NumberApiTest {
     void badParametersAre400ProblemsWithTheField() {
         register("PARAMS", "{\"format\":\"P-{seq}\"}");
         for (String query : List.of("count=abc", "count=0", "count=1001")) {
-            ApiClient.Reply reply = api.get("/api/numbers?prefixKey=PARAMS&" + query, generator);
+            HttpReply reply = api.get("/api/numbers?prefixKey=PARAMS&" + query, generator);
             assertThat(reply.status()).as(query).isEqualTo(400);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
             assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/invalid-request");
             assertThat(reply.json().path("field").asString()).isEqualTo("count");
         }
-        ApiClient.Reply missing = api.get("/api/numbers", generator);
+        HttpReply missing = api.get("/api/numbers", generator);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("field").asString()).isEqualTo("prefixKey");
     }
 
     @Test
     void issueRejectsUnregisteredPrefix() {
-        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
+        HttpReply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/prefix-not-registered");
         assertThat(reply.json().path("prefixKey").asString()).isEqualTo("UNKNOWN");
@@ -115,9 +116,9 @@ class NumberApiTest {
     @Test
     void exhaustedCounterIsA409AndNeverWraps() {
         register("SMALL", "{\"format\":\"S-{seq:1}\",\"reserveSize\":3}");
-        ApiClient.Reply all = api.get("/api/numbers?prefixKey=SMALL&count=9", generator);
+        HttpReply all = api.get("/api/numbers?prefixKey=SMALL&count=9", generator);
         assertThat(all.status()).isEqualTo(200);
-        ApiClient.Reply more = api.get("/api/numbers?prefixKey=SMALL", generator);
+        HttpReply more = api.get("/api/numbers?prefixKey=SMALL", generator);
         assertThat(more.status()).isEqualTo(409);
         assertThat(more.json().path("type").asString()).endsWith("/counter-exhausted");
         assertThat(more.body()).doesNotContain("S-1\"");
@@ -144,7 +145,7 @@ class NumberApiTest {
                 work.add(clients.submit(() -> {
                     for (int request = 0; request < 60; request++) {
                         int count = ThreadLocalRandom.current().nextInt(1, 6);
-                        ApiClient.Reply reply = api.get("/api/numbers?prefixKey=BUSY&count=" + count, generator);
+                        HttpReply reply = api.get("/api/numbers?prefixKey=BUSY&count=" + count, generator);
                         assertThat(reply.status()).isEqualTo(200);
                         reply.json().path("numbers").forEach(number -> {
                             issued.incrementAndGet();
@@ -167,11 +168,11 @@ class NumberApiTest {
     @Test
     void tokensWithoutTheScopeOrWithoutATokenAreRefused() {
         register("GUARDED", "{\"format\":\"G-{seq}\"}");
-        ApiClient.Reply anonymous = api.get("/api/numbers?prefixKey=GUARDED", null);
+        HttpReply anonymous = api.get("/api/numbers?prefixKey=GUARDED", null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
         String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
-        ApiClient.Reply forbidden = api.get("/api/numbers?prefixKey=GUARDED", reader);
+        HttpReply forbidden = api.get("/api/numbers?prefixKey=GUARDED", reader);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
         assertThat(api.put("/api/prefix-configs/GUARDED", reader, "{\"format\":\"X-{seq}\"}")
@@ -187,12 +188,12 @@ class NumberApiTest {
         register("METERED", "{\"format\":\"M-{seq}\"}");
         api.get("/api/numbers?prefixKey=METERED&count=4", generator);
         String admin = DevIssuerClient.token(issuer.port(), "numbers:admin");
-        ApiClient.Reply metrics = api.get("/actuator/prometheus", admin, "text/plain");
+        HttpReply metrics = api.get("/actuator/prometheus", admin, "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("numgen_numbers_issued_total{mode=\"NORMAL\",prefix=\"METERED\"} 4.0")
                 .contains("numgen_issue_latency_seconds_bucket");
-        ApiClient.Reply put = api.put("/api/numbers", generator, "{}");
+        HttpReply put = api.put("/api/numbers", generator, "{}");
         assertThat(put.status()).isEqualTo(405);
         assertThat(put.header("Allow")).isEqualTo("GET, POST");
     }
@@ -227,17 +228,17 @@ class NumberApiTest {
     @Test
     void idempotencyKeyReturnsTheSameNumbersAndRefusesOtherParameters() {
         register("IDEM", "{\"format\":\"I-{seq}\"}");
-        ApiClient.Reply first =
+        HttpReply first =
                 api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
-        ApiClient.Reply retry =
+        HttpReply retry =
                 api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
         assertThat(first.status()).isEqualTo(200);
         assertThat(retry.json().path("numbers")).isEqualTo(first.json().path("numbers"));
-        ApiClient.Reply other =
+        HttpReply other =
                 api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=3", generator, "Idempotency-Key", "order-77");
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().path("type").asString()).endsWith("/idempotency-key-reused");
-        ApiClient.Reply fresh =
+        HttpReply fresh =
                 api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-78");
         assertThat(fresh.json().path("numbers")).isNotEqualTo(first.json().path("numbers"));
     }
@@ -254,7 +255,7 @@ class NumberApiTest {
         String body = "{\"prefixKey\":\"BILL\",\"reason\":\"printer jam\"}";
         assertThat(api.post("/api/numbers/" + number + "/void", generator, body).status())
                 .isEqualTo(403);
-        ApiClient.Reply voided = api.post("/api/numbers/" + number + "/void", admin, body);
+        HttpReply voided = api.post("/api/numbers/" + number + "/void", admin, body);
         assertThat(voided.status()).isEqualTo(201);
         assertThat(voided.json().path("sequence").asLong()).isEqualTo(2);
         assertThat(voided.json().path("voidedBy").asString()).isEqualTo("numgen-local");
@@ -267,7 +268,7 @@ class NumberApiTest {
                         .asString())
                 .endsWith("/void-refused");
         assertThat(api.post("/api/numbers/X-1/void", admin, body).status()).isEqualTo(400);
-        ApiClient.Reply list = api.get("/api/prefix-configs/BILL/voids", admin);
+        HttpReply list = api.get("/api/prefix-configs/BILL/voids", admin);
         assertThat(list.json()).hasSize(1);
         assertThat(list.json().get(0).path("reason").asString()).isEqualTo("printer jam");
         assertThat(api.get("/api/numbers?prefixKey=BILL", generator)
@@ -288,7 +289,7 @@ class NumberApiTest {
         numbers.forEach(number -> ids.add(Long.parseLong(number.asString().substring(3))));
         assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        ApiClient.Reply padded =
+        HttpReply padded =
                 api.put("/api/prefix-configs/EVENT2", writer, "{\"format\":\"EV-{seq:6}\",\"strategy\":\"SNOWFLAKE\"}");
         assertThat(padded.status()).isEqualTo(400);
         assertThat(padded.json().path("field").asString()).isEqualTo("format");

@@ -2,6 +2,7 @@ package dev.numgen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.testing.HttpReply;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,7 @@ class OpenApiDocumentTest {
 
     @Test
     void documentDescribesEveryEndpointAndProblemTypeWithoutAToken() {
-        ApiClient.Reply reply = new ApiClient(port).get("/v3/api-docs", null);
+        HttpReply reply = new ApiClient(port).get("/v3/api-docs", null);
         assertThat(reply.status()).isEqualTo(200);
         JsonNode document = reply.json();
         JsonNode paths = document.path("paths");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
+import dev.numgen.testing.HttpReply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class PrefixConfigApiTest {
     @Test
     void putCreatesThenIsIdempotentThenVersionsChanges() {
         String rule = "{\"format\":\"INV-{yyyy}-{seq:5}\",\"reset\":\"YEARLY\",\"timeZone\":\"Europe/Berlin\"}";
-        ApiClient.Reply created = api.put("/api/prefix-configs/INVOICE", writer, rule);
+        HttpReply created = api.put("/api/prefix-configs/INVOICE", writer, rule);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/prefix-configs/INVOICE");
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
@@ -39,20 +40,20 @@ class PrefixConfigApiTest {
         assertThat(body.path("maxValue").asLong()).isEqualTo(99_999);
         assertThat(body.path("changedBy").asString()).isEqualTo("numgen-local");
 
-        ApiClient.Reply again = api.put("/api/prefix-configs/INVOICE", writer, rule);
+        HttpReply again = api.put("/api/prefix-configs/INVOICE", writer, rule);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("ETag")).isEqualTo("\"1\"");
 
         String changed = rule.replace("INV-", "IN-");
-        ApiClient.Reply stale = api.put("/api/prefix-configs/INVOICE", writer, changed, "\"7\"");
+        HttpReply stale = api.put("/api/prefix-configs/INVOICE", writer, changed, "\"7\"");
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().path("type").asString()).endsWith("/version-mismatch");
 
-        ApiClient.Reply updated = api.put("/prefix-configs/INVOICE", writer, changed, "\"1\"");
+        HttpReply updated = api.put("/prefix-configs/INVOICE", writer, changed, "\"1\"");
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.header("ETag")).isEqualTo("\"2\"");
 
-        ApiClient.Reply read = api.get("/api/prefix-configs/INVOICE", writer);
+        HttpReply read = api.get("/api/prefix-configs/INVOICE", writer);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("ETag")).isEqualTo("\"2\"");
         assertThat(read.json().path("format").asString()).isEqualTo("IN-{yyyy}-{seq:5}");
@@ -69,7 +70,7 @@ class PrefixConfigApiTest {
 
     @Test
     void illegalFormatIsA400ProblemNamingThePosition() {
-        ApiClient.Reply reply = api.put("/api/prefix-configs/BAD", writer, "{\"format\":\"ORD {seq}\"}");
+        HttpReply reply = api.put("/api/prefix-configs/BAD", writer, "{\"format\":\"ORD {seq}\"}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = reply.json();
@@ -81,17 +82,17 @@ class PrefixConfigApiTest {
 
     @Test
     void malformedJsonAndBadKeysAre400ProblemsWithoutInternals() {
-        ApiClient.Reply broken = api.put("/api/prefix-configs/X1", writer, "{\"format\":");
+        HttpReply broken = api.put("/api/prefix-configs/X1", writer, "{\"format\":");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.body()).doesNotContain("tools.jackson", "Exception", "at dev.");
-        ApiClient.Reply badKey = api.put("/api/prefix-configs/-bad", writer, "{\"format\":\"A{seq}\"}");
+        HttpReply badKey = api.put("/api/prefix-configs/-bad", writer, "{\"format\":\"A{seq}\"}");
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(badKey.json().path("field").asString()).isEqualTo("prefixKey");
     }
 
     @Test
     void resetTheFormatCannotShowIsA409() {
-        ApiClient.Reply reply =
+        HttpReply reply =
                 api.put("/api/prefix-configs/DAYLESS", writer, "{\"format\":\"D-{yyyy}-{seq}\",\"reset\":\"DAILY\"}");
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().path("type").asString()).endsWith("/rule-change-refused");
@@ -99,7 +100,7 @@ class PrefixConfigApiTest {
 
     @Test
     void unknownRuleIsA404Problem() {
-        ApiClient.Reply reply = api.get("/api/prefix-configs/NOSUCH", writer);
+        HttpReply reply = api.get("/api/prefix-configs/NOSUCH", writer);
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().path("type").asString()).endsWith("/prefix-not-registered");
     }

@@ -6,6 +6,7 @@ import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.system.ignite.ClusterMajority;
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
+import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +65,7 @@ class ProvisionalApiTest {
                 .isIn(200, 201);
     }
 
-    private static List<String> numbers(ApiClient.Reply reply) {
+    private static List<String> numbers(HttpReply reply) {
         List<String> numbers = new ArrayList<>();
         reply.json().path("numbers").forEach(number -> numbers.add(number.asString()));
         return numbers;
@@ -73,7 +74,7 @@ class ProvisionalApiTest {
     private JsonNode pendingOnceSynced(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
-            ApiClient.Reply list = api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin);
+            HttpReply list = api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin);
             assertThat(list.status()).isEqualTo(200);
             if (list.json().path("items").size() >= expected || System.nanoTime() > deadline) {
                 return list.json().path("items");
@@ -85,9 +86,9 @@ class ProvisionalApiTest {
     @Test
     void cutOffNodeIssuesProvisionalNumbersWhichAreSyncedListedAndResolved() throws InterruptedException {
         CutOffSwitch.cutOff.set(true);
-        ApiClient.Reply provisional;
-        ApiClient.Reply gapless;
-        ApiClient.Reply listedWhileCutOff;
+        HttpReply provisional;
+        HttpReply gapless;
+        HttpReply listedWhileCutOff;
         try {
             provisional = api.get("/api/numbers?prefixKey=PORDER&count=2", generator);
             gapless = api.get("/api/numbers?prefixKey=PINV", generator);
@@ -116,7 +117,7 @@ class ProvisionalApiTest {
         assertThat(pending.get(0).path("issuedAt").asString()).isNotBlank();
 
         String confirmPath = "/api/provisional-numbers/" + issued.get(0) + "/resolution";
-        ApiClient.Reply confirmed = api.post(confirmPath, admin, "{\"action\":\"CONFIRM\",\"note\":\"kept\"}");
+        HttpReply confirmed = api.post(confirmPath, admin, "{\"action\":\"CONFIRM\",\"note\":\"kept\"}");
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.json().path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.json().path("resolvedBy").asString()).isEqualTo("numgen-local");
@@ -124,14 +125,14 @@ class ProvisionalApiTest {
         assertThat(confirmed.json().path("note").asString()).isEqualTo("kept");
 
         String replacePath = "/api/provisional-numbers/" + issued.get(1) + "/resolution";
-        ApiClient.Reply replaced = api.post(replacePath, admin, "{\"action\":\"replace\"}");
+        HttpReply replaced = api.post(replacePath, admin, "{\"action\":\"replace\"}");
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.json().path("status").asString()).isEqualTo("REPLACED");
         String replacement = replaced.json().path("replacement").asString();
         assertThat(replacement).matches("PO-\\d{4}-\\d{6}");
 
         // Asking again with the same decision answers the recorded one; another decision is refused.
-        ApiClient.Reply again = api.post(replacePath, admin, "{\"action\":\"REPLACE\"}");
+        HttpReply again = api.post(replacePath, admin, "{\"action\":\"REPLACE\"}");
         assertThat(again.json().path("replacement").asString()).isEqualTo(replacement);
         assertThat(api.post(replacePath, admin, "{\"action\":\"CONFIRM\"}").status())
                 .isEqualTo(409);
@@ -152,7 +153,7 @@ class ProvisionalApiTest {
         assertThat(api.post("/api/provisional-numbers/PO-2026-~n.1~/resolution", admin, "{\"action\":\"CONFIRM\"}")
                         .status())
                 .isEqualTo(404);
-        ApiClient.Reply badAction =
+        HttpReply badAction =
                 api.post("/api/provisional-numbers/PO-2026-~n.1~/resolution", admin, "{\"action\":\"KEEP\"}");
         assertThat(badAction.status()).isEqualTo(400);
         assertThat(badAction.json().path("field").asString()).isEqualTo("action");
@@ -167,7 +168,7 @@ class ProvisionalApiTest {
 
     @Test
     void healthyNodeIsReadyAndLive() {
-        ApiClient.Reply readiness = api.get("/actuator/health/readiness", null);
+        HttpReply readiness = api.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
+import dev.numgen.testing.HttpReply;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterState;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class StorageFailureTest {
 
         ignite.cluster().state(ClusterState.INACTIVE);
         try {
-            ApiClient.Reply segment = api.get("/api/numbers?prefixKey=UNUSED", token);
+            HttpReply segment = api.get("/api/numbers?prefixKey=UNUSED", token);
             assertThat(segment.status()).isEqualTo(200);
             assertThat(segment.header("Numgen-Mode")).isEqualTo("PROVISIONAL");
             assertThat(segment.json().path("mode").asString()).isEqualTo("PROVISIONAL");
@@ -50,11 +51,11 @@ class StorageFailureTest {
                     .startsWith("U-~")
                     .doesNotContain("U-1");
 
-            ApiClient.Reply gapless = api.get("/api/numbers?prefixKey=GAPLESS", token);
+            HttpReply gapless = api.get("/api/numbers?prefixKey=GAPLESS", token);
             assertUnavailable(gapless, "no-majority");
             assertThat(gapless.body()).doesNotContain("G-1", "Ignite", "Exception");
 
-            ApiClient.Reply write = api.put("/api/prefix-configs/OTHER", token, "{\"format\":\"O-{seq}\"}");
+            HttpReply write = api.put("/api/prefix-configs/OTHER", token, "{\"format\":\"O-{seq}\"}");
             assertUnavailable(write, "storage-unavailable");
         } finally {
             ignite.cluster().state(ClusterState.ACTIVE);
@@ -62,7 +63,7 @@ class StorageFailureTest {
         assertThat(api.get("/api/prefix-configs/OTHER", token).status()).isEqualTo(404);
     }
 
-    private static void assertUnavailable(ApiClient.Reply reply, String problem) {
+    private static void assertUnavailable(HttpReply reply, String problem) {
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isEqualTo("1");
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
