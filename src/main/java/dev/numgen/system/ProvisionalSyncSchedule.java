@@ -8,7 +8,6 @@ import dev.numgen.sequence.ClusterStanding;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,11 +32,7 @@ final class ProvisionalSyncSchedule implements AutoCloseable {
         this.sync = new ProvisionalSync(journal, registry, standing);
         this.registry = registry;
         this.standing = standing;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "numgen-provisional-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("numgen-provisional-sync");
         Gauge.builder("numgen.provisional.unsynced", journal, j -> j.unsynced().size())
                 .description("Provisional numbers this node issued that the cluster does not hold yet")
                 .register(meters);

@@ -4,6 +4,7 @@ import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.sequence.WorkerLease;
 import dev.numgen.sequence.WorkerLeases;
+import dev.numgen.system.DaemonTimer;
 import dev.numgen.system.ignite.IgniteStore;
 import dev.numgen.system.ignite.StoreUnavailableException;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.IgniteCache;
@@ -51,11 +51,7 @@ public final class IgniteWorkerLeases implements WorkerLeases, AutoCloseable {
         this.marginMillis = margin.toMillis();
         this.workers = workers;
         store.declare(LEASES);
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "numgen-worker-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.heartbeat = DaemonTimer.named("numgen-worker-lease");
         long period = Math.max(1, ttlMillis / 3);
         heartbeat.scheduleWithFixedDelay(this::renewQuietly, period, period, TimeUnit.MILLISECONDS);
     }

@@ -1,6 +1,6 @@
 package dev.numgen.system.ignite;
 
-import java.util.concurrent.Executors;
+import dev.numgen.system.DaemonTimer;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
@@ -24,11 +24,7 @@ final class ClusterActivator implements AutoCloseable {
     ClusterActivator(Ignite ignite, int initialBaselineSize) {
         this.ignite = ignite;
         this.initialBaselineSize = initialBaselineSize;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "numgen-cluster-activator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("numgen-cluster-activator");
     }
 
     void start() {

@@ -1,10 +1,10 @@
 package dev.numgen.system.ignite;
 
 import dev.numgen.sequence.ClusterStanding;
+import dev.numgen.system.DaemonTimer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -55,11 +55,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
         this.ignite = ignite;
         this.cutOffLimit = cutOffLimit;
         this.nanoTime = nanoTime;
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "numgen-cluster-majority");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = DaemonTimer.named("numgen-cluster-majority");
     }
 
     void start() {
