@@ -43,7 +43,6 @@ public final class NumberTemplate {
         this.variableNames = List.copyOf(names);
     }
 
-    /** @throws TemplateSyntaxException naming the position of the first offending character */
     /**
      * Whether every character of {@code text} may appear in a regular number: letters, digits and {@code -_./#:},
      * the alphabet of literals, which variable values share.
@@ -57,6 +56,7 @@ public final class NumberTemplate {
         return true;
     }
 
+    /** @throws TemplateSyntaxException naming the position of the first offending character */
     public static NumberTemplate parse(String format) {
         Objects.requireNonNull(format, "format");
         return new NumberTemplate(format, TemplateParser.parse(format));
@@ -113,7 +113,6 @@ public final class NumberTemplate {
         return length;
     }
 
-    /** A renderer for issue times in {@code zone}; keep one per rule, since each caches its current window. */
     /**
      * The sequence value a number of this template carries, or empty when the text is not a
      * number this template can render.
@@ -153,6 +152,7 @@ public final class NumberTemplate {
         return known;
     }
 
+    /** A renderer for issue times in {@code zone}; keep one per rule, since each caches its current window. */
     public TemplateRenderer renderer(ZoneId zone) {
         return new TemplateRenderer(layout, Objects.requireNonNull(zone, "zone"));
     }

@@ -37,7 +37,7 @@ public final class TemplateRenderer {
         if (sequenceOnly) {
             return current.renderSequence(sequence);
         }
-        return renderWithVariables(current, sequence, variables);
+        return renderSlots(current, sequence, null, Objects.requireNonNull(variables, "variables"));
     }
 
     /**
@@ -56,10 +56,6 @@ public final class TemplateRenderer {
             window = current;
         }
         return current;
-    }
-
-    private String renderWithVariables(RenderWindow current, long sequence, Map<String, String> variables) {
-        return renderSlots(current, sequence, null, Objects.requireNonNull(variables, "variables"));
     }
 
     /** With {@code sequenceText} null, the sequence slot shows {@code sequence}. */

@@ -53,24 +53,23 @@ public final class NumberIssuer {
         CompiledRule rule = rules.get(prefixKey);
         Map<String, String> checked = rule.checkVariables(variables);
         long now = clock.millis();
-        if (!standing.inMajority()) {
-            if (rule.rule().strategy() != Strategy.SEGMENT) {
-                throw new NoMajorityException(prefixKey);
+        boolean segment = rule.rule().strategy() == Strategy.SEGMENT;
+        if (standing.inMajority()) {
+            try {
+                return regular(prefixKey, rule, now, checked, count);
+            } catch (SequenceUnavailableException e) {
+                if (!segment) {
+                    throw e;
+                }
             }
-            return provisional.issue(rule, now, checked, count);
+        } else if (!segment) {
+            throw new NoMajorityException(prefixKey);
         }
-        try {
-            return regular(rule, now, checked, count);
-        } catch (SequenceUnavailableException e) {
-            if (rule.rule().strategy() != Strategy.SEGMENT) {
-                throw e;
-            }
-            return provisional.issue(rule, now, checked, count);
-        }
+        return provisional.issue(rule, now, checked, count);
     }
 
-    private static IssuedNumbers regular(CompiledRule rule, long now, Map<String, String> checked, int count) {
-        String prefixKey = rule.rule().key().value();
+    private static IssuedNumbers regular(
+            String prefixKey, CompiledRule rule, long now, Map<String, String> checked, int count) {
         Counter counter = rule.counter(now, checked);
         if (count == 1) {
             String number = rule.render(now, counter.next(), checked);

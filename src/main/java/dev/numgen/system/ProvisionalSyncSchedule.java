@@ -2,7 +2,6 @@ package dev.numgen.system;
 
 import dev.numgen.provisional.ProvisionalJournal;
 import dev.numgen.provisional.ProvisionalRegistry;
-import dev.numgen.provisional.ProvisionalStoreUnavailableException;
 import dev.numgen.provisional.ProvisionalSync;
 import dev.numgen.sequence.ClusterStanding;
 import io.micrometer.core.instrument.Gauge;
@@ -41,11 +40,15 @@ final class ProvisionalSyncSchedule implements AutoCloseable {
                 .register(meters);
     }
 
+    /** Counting pending numbers scans the whole queue, so it runs far less often than the sync. */
+    static final long COUNT_PENDING_SECONDS = 30;
+
     void start(Duration every) {
-        timer.scheduleWithFixedDelay(this::run, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::sync, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::countPending, 1, COUNT_PENDING_SECONDS, TimeUnit.SECONDS);
     }
 
-    private void run() {
+    private void sync() {
         try {
             ProvisionalSync.Outcome outcome = sync.syncNow();
             if (outcome.synced() > 0) {
@@ -57,13 +60,19 @@ final class ProvisionalSyncSchedule implements AutoCloseable {
             if (outcome.failure() != null) {
                 log.warn("Provisional numbers not synced yet ({} left): {}", outcome.left(), outcome.failure());
             }
-            if (standing.inMajority()) {
-                pending = registry.pending();
-            }
-        } catch (ProvisionalStoreUnavailableException e) {
-            log.debug("Provisional numbers not counted: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Provisional journal sync failed; will try again", e);
+        }
+    }
+
+    private void countPending() {
+        if (!standing.inMajority()) {
+            return;
+        }
+        try {
+            pending = registry.pending();
+        } catch (RuntimeException e) {
+            log.debug("Provisional numbers not counted: {}", e.getMessage());
         }
     }
 

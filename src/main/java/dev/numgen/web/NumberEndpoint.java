@@ -13,7 +13,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -154,8 +157,7 @@ final class NumberEndpoint implements Filter {
             return false;
         }
         for (MediaType type : MediaType.parseMediaTypes(accept).stream()
-                .sorted(java.util.Comparator.comparingDouble(MediaType::getQualityValue)
-                        .reversed())
+                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
                 .toList()) {
             if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
                 return false;
@@ -168,8 +170,7 @@ final class NumberEndpoint implements Filter {
     }
 
     private static boolean isJson(String contentType) {
-        return contentType != null
-                && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
     }
 
     private static void writeText(HttpServletResponse response, IssuedNumbers issued) throws IOException {
@@ -177,18 +178,14 @@ final class NumberEndpoint implements Filter {
         for (String number : issued.numbers()) {
             text.append(number).append('\n');
         }
-        byte[] body = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/plain;charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
     private void writeProblem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-        org.springframework.http.ProblemDetail problem =
-                org.springframework.http.ProblemDetail.forStatusAndDetail(type.status, detail);
-        problem.setType(type.type);
-        problem.setTitle(type.title);
-        write(response, ResponseEntity.status(type.status).body(problem));
+        write(response, ProblemResponses.respond(ProblemResponses.problem(type, detail, null, null)));
     }
 
     private void write(HttpServletResponse response, ResponseEntity<Object> problem) throws IOException {

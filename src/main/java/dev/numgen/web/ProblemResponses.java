@@ -142,7 +142,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .body(body);
     }
 
-    private static ProblemDetail problem(ProblemType type, String detail, String property, Object value) {
+    static ProblemDetail problem(ProblemType type, String detail, String property, Object value) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status, detail);
         problem.setType(type.type);
         problem.setTitle(type.title);
@@ -152,7 +152,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+    static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterHarness implements AutoCloseable {
 
+    /** bin/cluster's defaults: HAProxy's API and token frontends. */
+    private static final int BALANCER_PORT = 8080;
+
+    private static final int ISSUER_PORT = 9000;
+
     static final String ALL_SCOPES = "numbers:generate prefix-configs:read prefix-configs:write numbers:admin";
     /** Faster failure detection and restart than the defaults, so that the runs fit the test suite. */
     static final String FAST_NODE_ARGS = "--numgen.ignite.failure-detection-timeout-ms=5000"
@@ -34,8 +39,6 @@ final class ClusterHarness implements AutoCloseable {
     private final Path repo;
     private final Path directory;
     private final boolean netns;
-    private final int balancerPort;
-    private final int issuerPort;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
@@ -46,8 +49,6 @@ final class ClusterHarness implements AutoCloseable {
         this.repo = Path.of("").toAbsolutePath();
         this.directory = repo.resolve("target/chaos/" + name);
         this.netns = netns;
-        this.balancerPort = 8080;
-        this.issuerPort = 9000;
     }
 
     /** A new cluster of {@code count} nodes, after removing whatever an earlier run left in its directory. */
@@ -124,14 +125,14 @@ final class ClusterHarness implements AutoCloseable {
     }
 
     String balancerUrl() {
-        return "http://127.0.0.1:" + balancerPort;
+        return "http://127.0.0.1:" + BALANCER_PORT;
     }
 
     /** A client-credentials token from the cluster's issuer (behind HAProxy). */
     String token() {
         String basic =
                 Base64.getEncoder().encodeToString("numgen-local:numgen-local-secret".getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + issuerPort + "/oauth2/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ISSUER_PORT + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(

@@ -6,6 +6,8 @@ import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -189,22 +191,20 @@ class KillRestartChaosIT {
     }
 
     private static long highest(String prefix) {
-        return ledger.issues().stream()
-                .map(IssuedLedger.Issue::number)
-                .map(number -> sequence(number, prefix))
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
+        return sequences(ledger.issues().stream().map(IssuedLedger.Issue::number), prefix)
                 .max()
                 .orElseThrow();
     }
 
     private static long lowest(List<String> numbers, String prefix) {
-        return numbers.stream()
-                .map(number -> sequence(number, prefix))
+        return sequences(numbers.stream(), prefix).min().orElseThrow();
+    }
+
+    /** The sequences of the rule's regular numbers among {@code numbers}. */
+    private static LongStream sequences(Stream<String> numbers, String prefix) {
+        return numbers.map(number -> sequence(number, prefix))
                 .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElseThrow();
+                .mapToLong(OptionalLong::getAsLong);
     }
 
     /** The sequence of a regular number of the rule; provisional numbers have none. */

@@ -1,12 +1,9 @@
 package dev.numgen.sequence.ignite;
 
 import dev.numgen.rule.Concurrency;
-import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
-import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.BlockPlanner;
 import dev.numgen.sequence.CombiningCounter;
 import dev.numgen.sequence.Counter;
@@ -58,8 +55,7 @@ public final class GaplessCounter implements SequenceStrategy {
 
     private long[] take(CounterKey key, int count) {
         try {
-            PrefixRule rule = rule(key);
-            return rule.concurrency() == Concurrency.OPTIMISTIC
+            return CounterCaches.ruleOf(rules, key).concurrency() == Concurrency.OPTIMISTIC
                     ? takeOptimistically(key, count)
                     : store.inTransaction(() -> takeInTransaction(key, count));
         } catch (StoreUnavailableException | RuleStoreUnavailableException e) {
@@ -85,15 +81,9 @@ public final class GaplessCounter implements SequenceStrategy {
     private long[] takeInTransaction(CounterKey key, int count) {
         IgniteCache<String, Long> counters = store.cache(CounterCaches.COUNTERS);
         IgniteCache<String, Long> highest = store.cache(CounterCaches.HIGHEST);
-        PrefixRule rule = rule(key);
-        Long last = counters.get(key.id());
-        long[] values = values(key, rule, last, count);
-        long newLast = values[count - 1];
-        counters.put(key.id(), newLast);
-        Long highestSoFar = highest.get(key.prefixKey());
-        if (highestSoFar == null || highestSoFar < newLast) {
-            highest.put(key.prefixKey(), newLast);
-        }
+        PrefixRule rule = CounterCaches.ruleOf(rules, key);
+        long[] values = values(key, rule, counters.get(key.id()), count);
+        CounterCaches.advance(counters, highest, key, values[count - 1]);
         return values;
     }
 
@@ -105,12 +95,6 @@ public final class GaplessCounter implements SequenceStrategy {
             values[i] = BlockPlanner.firstAfter(key, rule, values[i - 1]);
         }
         return values;
-    }
-
-    private PrefixRule rule(CounterKey key) {
-        return rules.find(new PrefixKey(key.prefixKey()))
-                .map(RegisteredRule::rule)
-                .orElseThrow(() -> new UnknownPrefixException(key.prefixKey()));
     }
 
     private static void backOff(CounterKey key, int attempt) {

@@ -1,11 +1,8 @@
 package dev.numgen.sequence.ignite;
 
-import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
-import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.Block;
 import dev.numgen.sequence.BlockPlanner;
 import dev.numgen.sequence.BlockReserver;
@@ -44,15 +41,9 @@ public final class IgniteBlockReserver implements BlockReserver {
             IgniteCache<String, Long> counters = store.cache(CounterCaches.COUNTERS);
             IgniteCache<String, Long> highest = store.cache(CounterCaches.HIGHEST);
             return store.inTransaction(() -> {
-                PrefixRule rule = rules.find(new PrefixKey(key.prefixKey()))
-                        .map(RegisteredRule::rule)
-                        .orElseThrow(() -> new UnknownPrefixException(key.prefixKey()));
+                PrefixRule rule = CounterCaches.ruleOf(rules, key);
                 Block block = BlockPlanner.next(key, rule, counters.get(key.id()), growth);
-                counters.put(key.id(), block.last());
-                Long highestSoFar = highest.get(key.prefixKey());
-                if (highestSoFar == null || highestSoFar < block.last()) {
-                    highest.put(key.prefixKey(), block.last());
-                }
+                CounterCaches.advance(counters, highest, key, block.last());
                 return block;
             });
         } catch (StoreUnavailableException | RuleStoreUnavailableException e) {

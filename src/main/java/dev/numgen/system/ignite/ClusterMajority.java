@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
@@ -34,7 +33,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
         static final Standing STOPPED = new Standing(false, false, 0, 0, 0);
 
         public boolean inMajority() {
-            return nodeRunning && active && baselineSize > 0 && baselinePresent * 2 > baselineSize;
+            return nodeRunning && active && MajorityTopologyValidator.isMajority(baselinePresent, baselineSize);
         }
     }
 
@@ -44,6 +43,8 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private volatile Standing standing = Standing.STOPPED;
+    /** {@code standing.inMajority()}, worked out once per poll rather than on every issue. */
+    private volatile boolean inMajority;
     /** Since when this node has been out of the majority; meaningful only while it is. */
     private volatile long outOfMajoritySince;
 
@@ -66,7 +67,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
 
     @Override
     public boolean inMajority() {
-        return standing.inMajority();
+        return inMajority;
     }
 
     public Standing standing() {
@@ -80,7 +81,7 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
      * isolated would wait forever. Liveness fails, so Kubernetes or bin/cluster restarts it and it rejoins.
      */
     public boolean cutOff() {
-        return !standing.inMajority() && nanoTime.getAsLong() - outOfMajoritySince > cutOffLimit.toNanos();
+        return !inMajority && nanoTime.getAsLong() - outOfMajoritySince > cutOffLimit.toNanos();
     }
 
     void refresh() {
@@ -91,13 +92,15 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
             // A stopped or stopping node throws IllegalStateException from cluster().
             next = Standing.STOPPED;
         }
-        Standing previous = standing;
-        standing = next;
-        if (previous.inMajority() && !next.inMajority()) {
+        boolean wasInMajority = inMajority;
+        boolean nowInMajority = next.inMajority();
+        if (wasInMajority && !nowInMajority) {
             outOfMajoritySince = nanoTime.getAsLong();
         }
-        if (previous.inMajority() != next.inMajority()) {
-            if (next.inMajority()) {
+        standing = next;
+        inMajority = nowInMajority;
+        if (wasInMajority != nowInMajority) {
+            if (nowInMajority) {
                 log.info(
                         "In the majority: {} of {} baseline node(s) present",
                         next.baselinePresent(),
@@ -119,11 +122,9 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
         if (baseline == null) {
             return new Standing(true, active, servers.size(), 0, 0);
         }
-        Set<Object> members = baseline.stream().map(BaselineNode::consistentId).collect(Collectors.toSet());
+        Set<Object> members = MajorityTopologyValidator.members(baseline);
         Object self = ignite.cluster().localNode().consistentId();
-        int present = (int) servers.stream()
-                .filter(node -> members.contains(node.consistentId()))
-                .count();
+        int present = MajorityTopologyValidator.present(servers, members);
         // A node outside the baseline (joined, not yet added) holds no data of its own and is never in the majority.
         int counted = members.contains(self) ? present : 0;
         return new Standing(true, active, servers.size(), members.size(), counted);

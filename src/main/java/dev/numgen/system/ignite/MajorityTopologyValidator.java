@@ -33,11 +33,24 @@ final class MajorityTopologyValidator implements TopologyValidator {
     }
 
     static boolean isMajority(Collection<ClusterNode> nodes, Collection<BaselineNode> baseline) {
-        Set<Object> members = baseline.stream().map(BaselineNode::consistentId).collect(Collectors.toSet());
-        long present = nodes.stream()
+        Set<Object> members = members(baseline);
+        return isMajority(present(nodes, members), members.size());
+    }
+
+    /** The one majority rule, for the caches and for {@link ClusterMajority}: strictly more than half. */
+    static boolean isMajority(int present, int baselineSize) {
+        return baselineSize > 0 && present * 2 > baselineSize;
+    }
+
+    static Set<Object> members(Collection<BaselineNode> baseline) {
+        return baseline.stream().map(BaselineNode::consistentId).collect(Collectors.toSet());
+    }
+
+    /** How many of {@code nodes} are baseline server nodes. */
+    static int present(Collection<ClusterNode> nodes, Set<Object> members) {
+        return (int) nodes.stream()
                 .filter(node -> !node.isClient() && members.contains(node.consistentId()))
                 .count();
-        return present * 2 > members.size();
     }
 
     @Override
