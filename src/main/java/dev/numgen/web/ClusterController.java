@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClusterController {
 
+    static final int MAX_NODES = 256;
+    static final int MAX_ID_LENGTH = 128;
+
     private final ClusterAdmin admin;
 
     ClusterController(ClusterAdmin admin) {
@@ -21,16 +24,26 @@ class ClusterController {
     /** The server nodes the caller expects online; the baseline becomes exactly these. */
     record BaselineRequest(List<String> consistentIds) {}
 
-    @GetMapping("/api/cluster")
+    @GetMapping({"/api/cluster", "/cluster"})
     ClusterAdmin.View cluster() {
         return admin.view();
     }
 
-    @PutMapping("/api/cluster/baseline")
+    @PutMapping({"/api/cluster/baseline", "/cluster/baseline"})
     ClusterAdmin.View baseline(@RequestBody BaselineRequest body) {
         if (body == null || body.consistentIds() == null || body.consistentIds().isEmpty()) {
             throw new InvalidIssueRequestException(
                     "consistentIds", "consistentIds must list the server nodes that are to form the baseline");
+        }
+        if (body.consistentIds().size() > MAX_NODES) {
+            throw new InvalidIssueRequestException("consistentIds", "a baseline has at most " + MAX_NODES + " nodes");
+        }
+        for (String id : body.consistentIds()) {
+            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+                throw new InvalidIssueRequestException(
+                        "consistentIds",
+                        "each consistent id is a non-blank string of at most " + MAX_ID_LENGTH + " characters");
+            }
         }
         return admin.resetBaselineToOnlineNodes(body.consistentIds());
     }

@@ -67,14 +67,15 @@ final class NumberEndpoint implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // The token first, as on every other route: without the scope, no method says anything about this one.
+        Optional<String> caller = access.admit(request, response, SCOPE);
+        if (caller.isEmpty()) {
+            return;
+        }
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("POST")) {
             response.setHeader(HttpHeaders.ALLOW, "GET, POST");
             writeProblem(response, ProblemType.METHOD_NOT_ALLOWED, "use GET or POST");
-            return;
-        }
-        Optional<String> caller = access.admit(request, response, SCOPE);
-        if (caller.isEmpty()) {
             return;
         }
         try {

@@ -26,7 +26,8 @@ class NumberEndpointRegistration {
                 new NumberEndpoint(issuer, idempotent, access, json, new IssueMetrics(registry)));
         registration.addUrlPatterns("/api/numbers", "/numbers");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Right after RequestGuard, ahead of Spring Security and MVC.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -73,7 +73,7 @@ class ProvisionalController {
     /** {@code action}: CONFIRM keeps the provisional number, REPLACE issues a regular one in its place. */
     record ResolutionRequest(String action, String note) {}
 
-    @GetMapping("/api/provisional-numbers")
+    @GetMapping({"/api/provisional-numbers", "/provisional-numbers"})
     ProvisionalList list(
             @RequestParam(required = false) String prefixKey,
             @RequestParam(required = false) String status,
@@ -89,14 +89,14 @@ class ProvisionalController {
         return new ProvisionalList(items);
     }
 
-    @GetMapping("/api/provisional-numbers/{number}")
+    @GetMapping({"/api/provisional-numbers/{number}", "/provisional-numbers/{number}"})
     ProvisionalDocument get(@PathVariable String number) {
         return registry.find(number)
                 .map(ProvisionalDocument::of)
                 .orElseThrow(() -> new UnknownProvisionalNumberException(number));
     }
 
-    @PostMapping("/api/provisional-numbers/{number}/resolution")
+    @PostMapping({"/api/provisional-numbers/{number}/resolution", "/provisional-numbers/{number}/resolution"})
     ProvisionalDocument resolve(@PathVariable String number, @RequestBody ResolutionRequest body, Principal caller) {
         if (body == null || body.action() == null || body.action().isBlank()) {
             throw new InvalidIssueRequestException("action", "action is required: CONFIRM or REPLACE");

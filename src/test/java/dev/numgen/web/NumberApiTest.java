@@ -97,7 +97,7 @@ class NumberApiTest {
             HttpReply reply = api.get("/api/numbers?prefixKey=PARAMS&" + query, generator);
             assertThat(reply.status()).as(query).isEqualTo(400);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/invalid-request");
+            assertThat(reply.json().path("type").asString()).isEqualTo("/problems/invalid-request");
             assertThat(reply.json().path("field").asString()).isEqualTo("count");
         }
         HttpReply missing = api.get("/api/numbers", generator);
@@ -109,7 +109,7 @@ class NumberApiTest {
     void issueRejectsUnregisteredPrefix() {
         HttpReply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/prefix-not-registered");
+        assertThat(reply.json().path("type").asString()).isEqualTo("/problems/prefix-not-registered");
         assertThat(reply.json().path("prefixKey").asString()).isEqualTo("UNKNOWN");
     }
 

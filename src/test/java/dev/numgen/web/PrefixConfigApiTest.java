@@ -74,7 +74,7 @@ class PrefixConfigApiTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = reply.json();
-        assertThat(problem.path("type").asString()).isEqualTo("https://numgen.dev/problems/invalid-rule");
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/invalid-rule");
         assertThat(problem.path("field").asString()).isEqualTo("format");
         assertThat(problem.path("position").asInt()).isEqualTo(3);
         assertThat(api.get("/api/prefix-configs/BAD", writer).status()).isEqualTo(404);

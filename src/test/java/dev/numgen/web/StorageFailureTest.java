@@ -67,6 +67,6 @@ class StorageFailureTest {
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isEqualTo("1");
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.json().path("type").asString()).isEqualTo("https://numgen.dev/problems/" + problem);
+        assertThat(reply.json().path("type").asString()).isEqualTo("/problems/" + problem);
     }
 }

@@ -1,11 +1,19 @@
 package dev.numgen.system.security;
 
+import java.util.Collections;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -24,12 +32,22 @@ final class DevIssuerConfiguration {
 
     // Verifies with the issuer's public key in memory: the same signature, issuer and timestamp checks as a remote
     // JWK set, without a network hop at startup.
+    // The audience is checked as Spring Boot checks it for an external issuer, from the same property.
     @Bean
-    JwtDecoder devIssuerJwtDecoder(DevIssuer devIssuer) {
+    JwtDecoder devIssuerJwtDecoder(DevIssuer devIssuer, Environment environment) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(devIssuer.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(devIssuer.issuerUri()));
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(devIssuer.issuerUri());
+        List<String> audiences = TokenIssuerCheck.audiences(environment);
+        if (!audiences.isEmpty()) {
+            validator = new DelegatingOAuth2TokenValidator<>(
+                    validator,
+                    new JwtClaimValidator<List<String>>(
+                            JwtClaimNames.AUD,
+                            granted -> granted != null && !Collections.disjoint(granted, audiences)));
+        }
+        decoder.setJwtValidator(validator);
         return decoder;
     }
 }

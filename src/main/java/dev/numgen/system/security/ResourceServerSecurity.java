@@ -1,10 +1,12 @@
 package dev.numgen.system.security;
 
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-
+import dev.numgen.web.ProblemType;
+import dev.numgen.web.ProblemWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,24 +14,26 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole application is an OAuth2 resource server: every request but health and the API docs needs a bearer JWT,
- * and scope authorities ({@code SCOPE_numbers:generate}, ...) come from the token's {@code scope} claim.
+ * The whole application is an OAuth2 resource server: every request but health, the API docs and the problem pages
+ * needs a bearer JWT, scope authorities ({@code SCOPE_numbers:generate}, ...) come from the token's {@code scope}
+ * claim, and {@link RouteRules} says which route needs which.
  */
 @Configuration(proxyBeanMethods = false)
 final class ResourceServerSecurity {
 
-    private static final String[] OPEN = {
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
-    };
+    private static final Logger log = LoggerFactory.getLogger(ResourceServerSecurity.class);
+    /** What StrictHttpFirewall lets through by default. */
+    private static final Set<String> FIREWALL_METHODS =
+            Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+
     private static final long TOKEN_CACHE_ENTRIES = 10_000;
     private static final Duration TOKEN_CACHE_ENTRY_LIFETIME = Duration.ofMinutes(5);
 
@@ -40,13 +44,13 @@ final class ResourceServerSecurity {
 
     /** The token checks, shared by the filter chain and the issuing endpoint. */
     @Bean
-    TokenChecks tokenChecks(ObjectProvider<JwtDecoder> decoders, ObjectProvider<Clock> clocks, JsonMapper json) {
+    TokenChecks tokenChecks(ObjectProvider<JwtDecoder> decoders, ObjectProvider<Clock> clocks) {
         JwtDecoder decoder = new CachingJwtDecoder(
                 decoders.getObject(),
                 clocks.getIfAvailable(Clock::systemUTC),
                 TOKEN_CACHE_ENTRIES,
                 TOKEN_CACHE_ENTRY_LIFETIME);
-        SecurityProblems problems = new SecurityProblems(json);
+        SecurityProblems problems = new SecurityProblems();
         return new TokenChecks(
                 decoder, new ProblemAuthenticationEntryPoint(problems), new ProblemAccessDeniedHandler(problems));
     }
@@ -69,7 +73,7 @@ final class ResourceServerSecurity {
                 // A stateless API: no saved requests, no anonymous principal.
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                .authorizeHttpRequests(ResourceServerSecurity::routes)
+                .authorizeHttpRequests(RouteRules::apply)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder))
@@ -102,25 +106,28 @@ final class ResourceServerSecurity {
         return web -> web.httpFirewall(firewall);
     }
 
+    /**
+     * Requests the firewall refuses (an encoded slash or percent sign, a backslash, {@code ;} or {@code //} in the
+     * path, an HTTP method no route answers) get a problem with the right status, not Spring's bare 400 and then a
+     * 401 from the error page. Logged at DEBUG only, so they cannot flood the log.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            log.debug(
+                    "Firewall refused {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
+            boolean method = !FIREWALL_METHODS.contains(request.getMethod());
+            ProblemType type = method ? ProblemType.METHOD_NOT_ALLOWED : ProblemType.REQUEST_REJECTED;
+            String detail = method
+                    ? "no route answers the HTTP method "
+                            + (request.getMethod().length() <= 16 ? request.getMethod() : "given")
+                    : ProblemType.REQUEST_REJECTED.title()
+                            + ": the path contains a sequence numgen never serves (an encoded"
+                            + " slash, backslash, percent sign or NUL, a path parameter, or a doubled slash)";
+            ProblemWriter.write(response, type, detail, null);
+        };
+    }
+
     record TokenChecks(
             JwtDecoder decoder, ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler accessDenied) {}
-
-    private static void routes(
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers(OPEN)
-                .permitAll()
-                .requestMatchers(GET, "/api/numbers", "/numbers")
-                .hasAuthority("SCOPE_numbers:generate")
-                .requestMatchers(POST, "/api/numbers", "/numbers")
-                .hasAuthority("SCOPE_numbers:generate")
-                .requestMatchers(GET, "/api/prefix-configs/**", "/prefix-configs/**")
-                .hasAuthority("SCOPE_prefix-configs:read")
-                .requestMatchers("/api/prefix-configs/**", "/prefix-configs/**")
-                .hasAuthority("SCOPE_prefix-configs:write")
-                .requestMatchers(
-                        "/api/numbers/*/void", "/api/provisional-numbers/**", "/api/cluster/**", "/actuator/prometheus")
-                .hasAuthority("SCOPE_numbers:admin")
-                .anyRequest()
-                .authenticated();
-    }
 }

@@ -1,15 +1,19 @@
 package dev.numgen.system.security;
 
+import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start with no token issuer or with the development issuer outside the {@code local} profile (a well-known
- * client secret in production). Runs as a bean factory post-processor, before any bean (the development issuer, the
+ * Refuses to start with no token issuer, with the development issuer outside the {@code local} profile (a well-known
+ * client secret in production), or outside it with no expected audience (a token issued for another service of the
+ * same issuer would be accepted). Runs as a bean factory post-processor, before any bean (the development issuer, the
  * web server, the Ignite node) starts.
  */
 final class TokenIssuerCheck implements BeanFactoryPostProcessor {
@@ -53,6 +57,20 @@ final class TokenIssuerCheck implements BeanFactoryPostProcessor {
                     + "jwk-set-uri) to the external issuer, or run with the 'local' profile for the development"
                     + " issuer.");
         }
+        if (!local && audiences(environment).isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(
+                    JWT + "audiences",
+                    "",
+                    "outside the 'local' profile tokens must name this service in their audience (aud): set " + JWT
+                            + "audiences to the audience your issuer puts in numgen's tokens");
+        }
+    }
+
+    /** The audiences a token must name one of; empty means the audience is not checked. */
+    static List<String> audiences(Environment environment) {
+        return Binder.get(environment).bind(JWT + "audiences", Bindable.listOf(String.class)).orElse(List.of()).stream()
+                .filter(StringUtils::hasText)
+                .toList();
     }
 
     private boolean hasText(String property) {

@@ -49,7 +49,7 @@ class ResourceServerSecurityTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(header -> assertThat(header).startsWith("Bearer"));
-        JsonNode problem = assertProblem(response, "https://numgen.dev/problems/unauthorized", 401);
+        JsonNode problem = assertProblem(response, "/problems/unauthorized", 401);
         assertThat(problem.path("detail").asString()).isEqualTo("This endpoint requires a bearer token.");
         assertThat(problem.path("instance").asString()).isEqualTo("/api/numbers");
     }
@@ -78,7 +78,7 @@ class ResourceServerSecurityTest {
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(
                         header -> assertThat(header).startsWith("Bearer").contains("error=\"invalid_token\""));
-        JsonNode problem = assertProblem(response, "https://numgen.dev/problems/unauthorized", 401);
+        JsonNode problem = assertProblem(response, "/problems/unauthorized", 401);
         assertThat(problem.path("detail").asString()).isEqualTo("The bearer token is invalid or has expired.");
         assertThat(response.body()).doesNotContain(tampered).doesNotContainIgnoringCase("signature");
     }
@@ -92,7 +92,7 @@ class ResourceServerSecurityTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("WWW-Authenticate"))
                 .hasValueSatisfying(header -> assertThat(header).contains("error=\"insufficient_scope\""));
-        assertProblem(response, "https://numgen.dev/problems/forbidden", 403);
+        assertProblem(response, "/problems/forbidden", 403);
     }
 
     @Test
@@ -103,7 +103,7 @@ class ResourceServerSecurityTest {
 
         // Past authentication and authorization: the endpoint itself answers that the prefix is unknown.
         assertThat(response.statusCode()).isEqualTo(404);
-        assertProblem(response, "https://numgen.dev/problems/prefix-not-registered", 404);
+        assertProblem(response, "/problems/prefix-not-registered", 404);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.springframework.mock.env.MockEnvironment;
 class TokenIssuerCheckTest {
 
     private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    private static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
 
     @Test
     void localProfileWithDevIssuerStarts() {
@@ -21,10 +22,22 @@ class TokenIssuerCheckTest {
 
     @Test
     void externalIssuerStartsWithoutLocalProfile() {
-        MockEnvironment environment =
-                new MockEnvironment().withProperty(ISSUER_URI, "https://sso.example.com/realms/x");
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(ISSUER_URI, "https://sso.example.com/realms/x")
+                .withProperty(AUDIENCES, "numgen");
 
         assertThatCode(() -> new TokenIssuerCheck(environment).verify()).doesNotThrowAnyException();
+    }
+
+    @Test
+    void externalIssuerWithoutAudienceIsRefused() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty(ISSUER_URI, "https://sso.example.com/realms/x")
+                .withProperty(AUDIENCES, " ");
+
+        assertThatThrownBy(() -> new TokenIssuerCheck(environment).verify())
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("audience");
     }
 
     @Test

@@ -52,7 +52,7 @@ class TokenIssuerStartupTest {
                 "logging.level.org.apache.tomcat=DEBUG")) {
             DevIssuer devIssuer = context.getBean(DevIssuer.class);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            token = DevIssuerClient.token(devIssuer.port(), "numbers:generate");
+            token = DevIssuerClient.token(devIssuer.port(), "prefix-configs:read");
             assertThat(get(port, token)).isEqualTo(404);
             assertThat(get(port, token + "x")).isEqualTo(401);
             assertThat(output).contains("Development token issuer " + devIssuer.issuerUri(), "numgen-local");
@@ -76,7 +76,8 @@ class TokenIssuerStartupTest {
     }
 
     private static int get(int port, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/anything"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/prefix-configs/NOT-REGISTERED"))
                 .header("Authorization", "Bearer " + token)
                 .build();
         return HttpClient.newHttpClient()
