@@ -1,7 +1,13 @@
 package dev.numgen.web;
 
-import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.system.ignite.ClusterAdmin;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterController {
 
     static final int MAX_NODES = 256;
-    static final int MAX_ID_LENGTH = 128;
 
     private final ClusterAdmin admin;
 
@@ -22,7 +27,11 @@ class ClusterController {
     }
 
     /** The server nodes the caller expects online; the baseline becomes exactly these. */
-    record BaselineRequest(List<String> consistentIds) {}
+    record BaselineRequest(
+            @ArraySchema(minItems = 1, maxItems = MAX_NODES, schema = @Schema(pattern = ApiConstraints.CONSISTENT_ID))
+            @NotEmpty
+            @Size(max = MAX_NODES)
+            List<@NotNull @Pattern(regexp = ApiConstraints.CONSISTENT_ID) String> consistentIds) {}
 
     @GetMapping({"/api/cluster", "/cluster"})
     ClusterAdmin.View cluster() {
@@ -30,21 +39,7 @@ class ClusterController {
     }
 
     @PutMapping({"/api/cluster/baseline", "/cluster/baseline"})
-    ClusterAdmin.View baseline(@RequestBody BaselineRequest body) {
-        if (body == null || body.consistentIds() == null || body.consistentIds().isEmpty()) {
-            throw new InvalidIssueRequestException(
-                    "consistentIds", "consistentIds must list the server nodes that are to form the baseline");
-        }
-        if (body.consistentIds().size() > MAX_NODES) {
-            throw new InvalidIssueRequestException("consistentIds", "a baseline has at most " + MAX_NODES + " nodes");
-        }
-        for (String id : body.consistentIds()) {
-            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-                throw new InvalidIssueRequestException(
-                        "consistentIds",
-                        "each consistent id is a non-blank string of at most " + MAX_ID_LENGTH + " characters");
-            }
-        }
+    ClusterAdmin.View baseline(@RequestBody @Valid BaselineRequest body) {
         return admin.resetBaselineToOnlineNodes(body.consistentIds());
     }
 }

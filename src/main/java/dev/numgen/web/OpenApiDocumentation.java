@@ -1,50 +1,173 @@
 package dev.numgen.web;
 
+import static dev.numgen.web.ProblemType.BASELINE_CHANGE_REFUSED;
+import static dev.numgen.web.ProblemType.COUNTER_EXHAUSTED;
+import static dev.numgen.web.ProblemType.FORBIDDEN;
+import static dev.numgen.web.ProblemType.IDEMPOTENCY_KEY_BUSY;
+import static dev.numgen.web.ProblemType.IDEMPOTENCY_KEY_REUSED;
+import static dev.numgen.web.ProblemType.INVALID_REQUEST;
+import static dev.numgen.web.ProblemType.INVALID_RULE;
+import static dev.numgen.web.ProblemType.NOT_FOUND;
+import static dev.numgen.web.ProblemType.NO_MAJORITY;
+import static dev.numgen.web.ProblemType.PREFIX_NOT_REGISTERED;
+import static dev.numgen.web.ProblemType.RESOLUTION_REFUSED;
+import static dev.numgen.web.ProblemType.RULE_CHANGE_REFUSED;
+import static dev.numgen.web.ProblemType.STORAGE_UNAVAILABLE;
+import static dev.numgen.web.ProblemType.UNAUTHORIZED;
+import static dev.numgen.web.ProblemType.UNSUPPORTED_MEDIA_TYPE;
+import static dev.numgen.web.ProblemType.VERSION_MISMATCH;
+import static dev.numgen.web.ProblemType.VOID_REFUSED;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): bearer JWT
- * security, the problem schema, and every problem type with its status on every operation.
+ * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). It describes each operation once,
+ * under {@code /api} (the same routes answer without it), with the API's own names, the constraints the API enforces,
+ * and exactly the problems each operation can answer with.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocumentation {
 
     private static final String BEARER = "bearer-jwt";
-    private static final String PROBLEM = "Problem";
+    static final String PROBLEM = "Problem";
+
+    /** Every operation: its tag, its id and the problems it can answer with besides 401 and 403. */
+    private record Described(String tag, String operationId, List<ProblemType> problems) {}
+
+    private static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
+
+    static {
+        List<ProblemType> issuing = List.of(
+                INVALID_REQUEST,
+                PREFIX_NOT_REGISTERED,
+                COUNTER_EXHAUSTED,
+                IDEMPOTENCY_KEY_BUSY,
+                IDEMPOTENCY_KEY_REUSED,
+                NO_MAJORITY,
+                STORAGE_UNAVAILABLE);
+        describe("GET /api/numbers", "Numbers", "issueNumbers", issuing);
+        describe("POST /api/numbers", "Numbers", "issueNumbersPost", with(issuing, UNSUPPORTED_MEDIA_TYPE));
+        describe("GET /api/prefix-configs", "Prefix rules", "listRules", List.of(INVALID_REQUEST, STORAGE_UNAVAILABLE));
+        describe(
+                "GET /api/prefix-configs/{prefixKey}",
+                "Prefix rules",
+                "getRule",
+                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
+        describe(
+                "PUT /api/prefix-configs/{prefixKey}",
+                "Prefix rules",
+                "registerRule",
+                List.of(
+                        INVALID_REQUEST,
+                        INVALID_RULE,
+                        RULE_CHANGE_REFUSED,
+                        VERSION_MISMATCH,
+                        UNSUPPORTED_MEDIA_TYPE,
+                        STORAGE_UNAVAILABLE));
+        describe(
+                "GET /api/prefix-configs/{prefixKey}/changes",
+                "Prefix rules",
+                "listRuleChanges",
+                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
+        describe(
+                "GET /api/prefix-configs/{prefixKey}/voids",
+                "Voids",
+                "listVoids",
+                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
+        describe(
+                "POST /api/numbers/{number}/void",
+                "Voids",
+                "voidNumber",
+                List.of(
+                        INVALID_REQUEST,
+                        PREFIX_NOT_REGISTERED,
+                        VOID_REFUSED,
+                        UNSUPPORTED_MEDIA_TYPE,
+                        STORAGE_UNAVAILABLE));
+        describe(
+                "GET /api/provisional-numbers",
+                "Provisional numbers",
+                "listProvisionalNumbers",
+                List.of(INVALID_REQUEST, STORAGE_UNAVAILABLE));
+        describe(
+                "GET /api/provisional-numbers/{number}",
+                "Provisional numbers",
+                "getProvisionalNumber",
+                List.of(INVALID_REQUEST, NOT_FOUND, STORAGE_UNAVAILABLE));
+        describe(
+                "POST /api/provisional-numbers/{number}/resolution",
+                "Provisional numbers",
+                "resolveProvisionalNumber",
+                List.of(INVALID_REQUEST, NOT_FOUND, RESOLUTION_REFUSED, UNSUPPORTED_MEDIA_TYPE, STORAGE_UNAVAILABLE));
+        describe("GET /api/cluster", "Cluster", "getCluster", List.of(INVALID_REQUEST));
+        describe(
+                "PUT /api/cluster/baseline",
+                "Cluster",
+                "setBaseline",
+                List.of(INVALID_REQUEST, BASELINE_CHANGE_REFUSED, UNSUPPORTED_MEDIA_TYPE));
+    }
+
+    private static final Map<String, String> TAGS = Map.of(
+            "Numbers",
+            "Issue numbers from a registered rule.",
+            "Prefix rules",
+            "Register, change and read the rules numbers are issued from, with their history.",
+            "Voids",
+            "GAPLESS numbers a caller could not use, voided with a reason.",
+            "Provisional numbers",
+            "Numbers issued by a node cut off from the majority, waiting for a person to confirm or replace them.",
+            "Cluster",
+            "The cluster's nodes and baseline, for operators.");
+
+    private static void describe(String route, String tag, String operationId, List<ProblemType> problems) {
+        OPERATIONS.put(route, new Described(tag, operationId, problems));
+    }
+
+    private static List<ProblemType> with(List<ProblemType> problems, ProblemType more) {
+        List<ProblemType> all = new ArrayList<>(problems);
+        all.add(more);
+        return all;
+    }
 
     @Bean
     OpenAPI numgenOpenApi() {
         String problemTypes = Arrays.stream(ProblemType.values())
-                .map(type -> "- `" + type.type + "` (" + type.status.value() + "): " + type.title)
+                .map(type -> "- [`" + type.type + "`](" + type.type + ") (" + type.status.value() + "): " + type.title)
                 .collect(Collectors.joining("\n"));
         return new OpenAPI()
                 .info(new Info()
                         .title("numgen")
                         .version("v1")
                         .description("Issues business numbers from prefix rules registered at run time.\n\n"
-                                + "Errors are RFC 9457 `application/problem+json` documents; their `type` is one of:\n\n"
+                                + "Every route below also answers without the `/api` prefix, with the same rules.\n\n"
+                                + "Errors are RFC 9457 `application/problem+json` documents; their `type` is one of"
+                                + " these, each served as a page by every node:\n\n"
                                 + problemTypes
                                 + "\n\nScopes: `numbers:generate`, `prefix-configs:read`, `prefix-configs:write`,"
                                 + " `numbers:admin`."))
@@ -54,106 +177,71 @@ class OpenApiDocumentation {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .bearerFormat("JWT"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
-                .path("/api/numbers", numbersPath());
+                .path("/api/numbers", IssuingOperations.path());
     }
 
     /**
-     * {@link NumberEndpoint} is a servlet filter, not a controller, so its operations are written
-     * out here (the same path without {@code /api} behaves identically).
+     * Keeps one spelling of each route, names operations and tags with the API's words, and gives each operation
+     * exactly its problem responses.
      */
-    private static PathItem numbersPath() {
-        Schema<?> issued = new ObjectSchema()
-                .addProperty("prefixKey", new StringSchema().example("ORDER"))
-                .addProperty("numbers", new ArraySchema().items(new StringSchema().example("ORD-20261125-000042")))
-                .addProperty(
-                        "mode",
-                        new StringSchema()
-                                ._enum(java.util.List.of("NORMAL", "PROVISIONAL"))
-                                .description(
-                                        "anything but NORMAL is a fallback mode (also in the Numgen-Mode header)"));
-        ApiResponse ok = new ApiResponse()
-                .description("The numbers, in issue order. Cache-Control: no-store; header Numgen-Mode.")
-                .content(new Content()
-                        .addMediaType("application/json", new MediaType().schema(issued))
-                        .addMediaType(
-                                "text/plain",
-                                new MediaType().schema(new StringSchema().description("one number per line"))));
-        Parameter prefixKey =
-                new Parameter().in("query").name("prefixKey").required(true).schema(new StringSchema());
-        Parameter count = new Parameter()
-                .in("query")
-                .name("count")
-                .description("1..1000, default 1")
-                .schema(new IntegerSchema()
-                        .minimum(java.math.BigDecimal.ONE)
-                        .maximum(java.math.BigDecimal.valueOf(1000)));
-        Parameter idempotencyKey = new Parameter()
-                .in("header")
-                .name("Idempotency-Key")
-                .description("Same key and parameters within 24 h: the same numbers again (any node); same key with"
-                        + " other parameters: 422 idempotency-key-reused. Keys belong to the token subject.")
-                .schema(new StringSchema().maxLength(255));
-        String variables = "Every other query parameter is a variable of the rule ({var:name} in its format). "
-                + "Scope numbers:generate.";
-        Schema<?> body = new ObjectSchema()
-                .addProperty("prefixKey", new StringSchema())
-                .addProperty("count", new IntegerSchema())
-                .addProperty("variables", new ObjectSchema().additionalProperties(new StringSchema()));
-        return new PathItem()
-                .get(new Operation()
-                        .summary("Issue numbers")
-                        .description(variables)
-                        .operationId("issueNumbers")
-                        .addParametersItem(prefixKey)
-                        .addParametersItem(count)
-                        .addParametersItem(idempotencyKey)
-                        .responses(new ApiResponses().addApiResponse("200", ok)))
-                .post(new Operation()
-                        .summary("Issue numbers (parameters in the query or a JSON body)")
-                        .description(variables)
-                        .operationId("issueNumbersPost")
-                        .addParametersItem(idempotencyKey)
-                        .requestBody(new RequestBody()
-                                .required(false)
-                                .content(new Content().addMediaType("application/json", new MediaType().schema(body))))
-                        .responses(new ApiResponses().addApiResponse("200", ok)));
-    }
-
-    /** Adds the problem responses each operation can give. */
     @Bean
-    OpenApiCustomizer problemResponsesInDocument() {
-        return openApi -> openApi.getPaths()
-                .forEach((path, item) -> item.readOperations().forEach(operation -> {
-                    var responses = operation.getResponses();
-                    responses.addApiResponse(
-                            "400", problem("Invalid request or rule (type invalid-request / invalid-rule)"));
-                    responses.addApiResponse("401", problem("Missing or invalid bearer token"));
-                    responses.addApiResponse("403", problem("The token lacks the scope this operation needs"));
-                    responses.addApiResponse(
-                            "503", problem("Storage unavailable (type storage-unavailable), with Retry-After"));
-                    if (path.endsWith("/void") || path.endsWith("/voids")) {
-                        responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
-                        responses.addApiResponse(
-                                "409",
-                                problem("Not a GAPLESS number that was issued, or voided already (type void-refused)"));
-                    } else if (path.contains("numbers")) {
-                        responses.addApiResponse("404", problem("Prefix not registered (type prefix-not-registered)"));
-                        responses.addApiResponse(
-                                "409", problem("Counter exhausted: maxValue reached (type counter-exhausted)"));
-                    } else {
-                        responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
-                        responses.addApiResponse(
-                                "409", problem("Change refused: it could re-issue numbers (type rule-change-refused)"));
-                        responses.addApiResponse(
-                                "412", problem("If-Match does not match the rule version (type version-mismatch)"));
+    OpenApiCustomizer numgenOperations() {
+        return openApi -> {
+            Map<String, PathItem> kept = new TreeMap<>();
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    kept.put(path, item);
+                }
+            });
+            openApi.getPaths().clear();
+            kept.forEach((path, item) -> {
+                item.readOperationsMap().forEach((method, operation) -> {
+                    Described described = OPERATIONS.get(method.name() + " " + path);
+                    if (described == null) {
+                        throw new IllegalStateException("No OpenAPI description for " + method + " " + path);
                     }
-                }));
+                    operation.setTags(List.of(described.tag()));
+                    operation.setOperationId(described.operationId());
+                    addProblems(operation, described.problems());
+                });
+                openApi.getPaths().addPathItem(path, item);
+            });
+            openApi.setTags(TAGS.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(entry -> new Tag().name(entry.getKey()).description(entry.getValue()))
+                    .toList());
+            if (openApi.getComponents().getSchemas() == null) {
+                openApi.getComponents().setSchemas(new LinkedHashMap<>());
+            }
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        };
     }
 
-    private static ApiResponse problem(String description) {
+    private static void addProblems(Operation operation, List<ProblemType> problems) {
+        ApiResponses responses = operation.getResponses();
+        List<ProblemType> all = new ArrayList<>(List.of(UNAUTHORIZED, FORBIDDEN));
+        all.addAll(problems);
+        Map<Integer, List<ProblemType>> byStatus = all.stream()
+                .collect(Collectors.groupingBy(type -> type.status.value(), TreeMap::new, Collectors.toList()));
+        byStatus.forEach((status, types) -> {
+            ApiResponse response = problemResponse(types);
+            if (status == 503 || types.contains(IDEMPOTENCY_KEY_BUSY)) {
+                response.addHeaderObject(
+                        "Retry-After",
+                        new Header()
+                                .description("seconds to wait before retrying")
+                                .schema(new IntegerSchema()));
+            }
+            responses.addApiResponse(String.valueOf(status), response);
+        });
+    }
+
+    private static ApiResponse problemResponse(List<ProblemType> types) {
+        String description = types.stream()
+                .map(type -> type.title + " (`" + type.type + "`)")
+                .collect(Collectors.joining("; "));
         return new ApiResponse()
                 .description(description)
                 .content(new Content()
@@ -163,15 +251,19 @@ class OpenApiDocumentation {
     }
 
     private static Schema<?> problemSchema() {
+        List<String> types = Arrays.stream(ProblemType.values())
+                .map(type -> type.type.toString())
+                .toList();
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().example(ProblemType.BASE + "prefix-not-registered"))
+                .addProperty("type", new StringSchema()._enum(types))
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
+                .addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400)))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("field", new StringSchema().description("the request field at fault, when one is"))
                 .addProperty("position", new IntegerSchema().description("0-based position of a format fault"))
-                .addProperty("prefixKey", new StringSchema());
+                .addProperty("prefixKey", new StringSchema())
+                .required(List.of("type", "title", "status"));
     }
 }

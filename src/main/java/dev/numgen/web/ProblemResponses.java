@@ -25,9 +25,15 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -115,6 +121,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     null,
                     null));
         }
+        if (e instanceof RequestRejectedException) {
+            // The firewall checks parameter values when they are first read, which is inside Spring MVC.
+            return respond(problem(
+                    ProblemType.REQUEST_REJECTED,
+                    "a parameter name or value holds characters numgen never accepts",
+                    null,
+                    null));
+        }
         log.error("Unexpected error", e);
         return respond(
                 problem(ProblemType.INTERNAL_ERROR, "an unexpected error occurred; it has been logged", null, null));
@@ -125,6 +139,43 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** A body field that breaks its declared constraint ({@code @Size}, {@code @Pattern}, ...): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldError error = e.getBindingResult().getFieldError();
+        String field = error == null ? "body" : fieldName(error);
+        return respond(problem(ProblemType.INVALID_REQUEST, violation(field, error), "field", field));
+    }
+
+    /** A path or query parameter that breaks its declared constraint: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // A body is checked here too when other parameters carry constraints; its errors name the field.
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors errors && errors.getFieldError() != null) {
+                FieldError error = errors.getFieldError();
+                String field = fieldName(error);
+                return respond(problem(ProblemType.INVALID_REQUEST, violation(field, error), "field", field));
+            }
+            String field = result.getMethodParameter().getParameterName();
+            return respond(problem(ProblemType.INVALID_REQUEST, field + " is not valid", "field", field));
+        }
+        return respond(problem(ProblemType.INVALID_REQUEST, "a parameter is not valid", null, null));
+    }
+
+    /** {@code consistentIds[2]} is reported as {@code consistentIds}. */
+    private static String fieldName(FieldError error) {
+        return error.getField().replaceAll("\\[\\d+]$", "");
+    }
+
+    private static String violation(String field, FieldError error) {
+        return error == null || error.getDefaultMessage() == null
+                ? field + " is not valid"
+                : field + " " + error.getDefaultMessage();
     }
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...) get numgen's types as well. */

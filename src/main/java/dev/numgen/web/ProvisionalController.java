@@ -1,17 +1,20 @@
 package dev.numgen.web;
 
-import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.ProvisionalResolver;
 import dev.numgen.issue.UnknownProvisionalNumberException;
 import dev.numgen.provisional.ProvisionalNumber;
 import dev.numgen.provisional.ProvisionalRecord;
 import dev.numgen.provisional.ProvisionalRegistry;
 import dev.numgen.provisional.ProvisionalStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -71,18 +74,18 @@ class ProvisionalController {
     record ProvisionalList(List<ProvisionalDocument> items) {}
 
     /** {@code action}: CONFIRM keeps the provisional number, REPLACE issues a regular one in its place. */
-    record ResolutionRequest(String action, String note) {}
+    record ResolutionRequest(
+            @NotNull @Pattern(regexp = "CONFIRM|REPLACE") String action,
+
+            @Size(max = 500) @Pattern(regexp = ApiConstraints.PLAIN_TEXT)
+            String note) {}
 
     @GetMapping({"/api/provisional-numbers", "/provisional-numbers"})
     ProvisionalList list(
-            @RequestParam(required = false) String prefixKey,
-            @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidIssueRequestException("limit", "limit must be 1.." + MAX_LIMIT);
-        }
-        ProvisionalStatus wanted =
-                status == null || status.isBlank() ? null : parse(ProvisionalStatus.class, "status", status);
+            @RequestParam(required = false) @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
+            @RequestParam(required = false) @Pattern(regexp = "PENDING|CONFIRMED|REPLACED") String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+        ProvisionalStatus wanted = status == null ? null : ProvisionalStatus.valueOf(status);
         List<ProvisionalDocument> items = registry.list(prefixKey, wanted, limit).stream()
                 .map(ProvisionalDocument::of)
                 .toList();
@@ -90,30 +93,18 @@ class ProvisionalController {
     }
 
     @GetMapping({"/api/provisional-numbers/{number}", "/provisional-numbers/{number}"})
-    ProvisionalDocument get(@PathVariable String number) {
+    ProvisionalDocument get(@PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number) {
         return registry.find(number)
                 .map(ProvisionalDocument::of)
                 .orElseThrow(() -> new UnknownProvisionalNumberException(number));
     }
 
     @PostMapping({"/api/provisional-numbers/{number}/resolution", "/provisional-numbers/{number}/resolution"})
-    ProvisionalDocument resolve(@PathVariable String number, @RequestBody ResolutionRequest body, Principal caller) {
-        if (body == null || body.action() == null || body.action().isBlank()) {
-            throw new InvalidIssueRequestException("action", "action is required: CONFIRM or REPLACE");
-        }
-        if (body.note() != null && body.note().length() > 500) {
-            throw new InvalidIssueRequestException("note", "note must be at most 500 characters");
-        }
-        ProvisionalResolver.Action action = parse(ProvisionalResolver.Action.class, "action", body.action());
+    ProvisionalDocument resolve(
+            @PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number,
+            @RequestBody @Valid ResolutionRequest body,
+            Principal caller) {
+        ProvisionalResolver.Action action = ProvisionalResolver.Action.valueOf(body.action());
         return ProvisionalDocument.of(resolver.resolve(number, action, caller.getName(), body.note()));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidIssueRequestException(
-                    field, field + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

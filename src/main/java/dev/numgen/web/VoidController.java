@@ -2,6 +2,11 @@ package dev.numgen.web;
 
 import dev.numgen.issue.NumberVoider;
 import dev.numgen.issue.VoidedNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -23,16 +28,24 @@ class VoidController {
     }
 
     /** The body names the rule the number belongs to and why it is voided. */
-    record VoidRequest(String prefixKey, String reason) {}
+    record VoidRequest(
+            @NotNull @Pattern(regexp = ApiConstraints.PREFIX_KEY)
+            String prefixKey,
+
+            @NotBlank @Size(max = 500) @Pattern(regexp = ApiConstraints.PLAIN_TEXT)
+            String reason) {}
 
     @PostMapping({"/api/numbers/{number}/void", "/numbers/{number}/void"})
     @ResponseStatus(HttpStatus.CREATED)
-    VoidedNumber voidNumber(@PathVariable String number, @RequestBody VoidRequest body, Principal caller) {
+    VoidedNumber voidNumber(
+            @PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number,
+            @RequestBody @Valid VoidRequest body,
+            Principal caller) {
         return voider.voidNumber(body.prefixKey(), number, body.reason(), caller.getName());
     }
 
     @GetMapping({"/api/prefix-configs/{prefixKey}/voids", "/prefix-configs/{prefixKey}/voids"})
-    List<VoidedNumber> voids(@PathVariable String prefixKey) {
+    List<VoidedNumber> voids(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
         return voider.voids(prefixKey);
     }
 }

@@ -59,6 +59,13 @@ class MalformedRequestTest {
         assertQuietLog(output);
     }
 
+    /** The firewall checks parameter values only when a controller reads them; that too is a problem, not a 500. */
+    @Test
+    void controlCharacterInAControllersQueryParameterIsRejected(CapturedOutput output) throws IOException {
+        assertProblem(send("GET /api/provisional-numbers?status=CONF%12IRMED", bearer()), 400, "request-rejected");
+        assertQuietLog(output);
+    }
+
     @Test
     void malformedAcceptIsABadRequest(CapturedOutput output) throws IOException {
         assertProblem(send("GET /api/numbers?prefixKey=X", bearer() + "\r\nAccept: text/"), 400, "invalid-request");

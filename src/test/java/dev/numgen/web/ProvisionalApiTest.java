@@ -125,7 +125,7 @@ class ProvisionalApiTest {
         assertThat(confirmed.json().path("note").asString()).isEqualTo("kept");
 
         String replacePath = "/api/provisional-numbers/" + issued.get(1) + "/resolution";
-        HttpReply replaced = api.post(replacePath, admin, "{\"action\":\"replace\"}");
+        HttpReply replaced = api.post(replacePath, admin, "{\"action\":\"REPLACE\"}");
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.json().path("status").asString()).isEqualTo("REPLACED");
         String replacement = replaced.json().path("replacement").asString();

@@ -1,0 +1,24 @@
+package dev.numgen.web;
+
+/**
+ * The shapes the API's path, query and body fields must have, written once for validation ({@code @Pattern}) and the
+ * OpenAPI document alike.
+ */
+final class ApiConstraints {
+
+    /** What {@code PrefixKey} accepts. */
+    static final String PREFIX_KEY = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
+    /** A number as a path segment: the literal alphabet of formats, plus the {@code ~} of provisional numbers. */
+    static final String NUMBER = "^[A-Za-z0-9_.#:~-]{1,64}$";
+    /**
+     * Free text a person writes (a reason, a note): no control characters, line or paragraph separators, zero-width
+     * or bidirectional formatting characters. Spelled out rather than as Unicode classes, so that every regex dialect
+     * reading the OpenAPI document understands it.
+     */
+    static final String PLAIN_TEXT =
+            "^[^\\x00-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF]*$";
+    /** A node's consistent id in the baseline. */
+    static final String CONSISTENT_ID = "^[A-Za-z0-9_.:@-]{1,128}$";
+
+    private ApiConstraints() {}
+}
