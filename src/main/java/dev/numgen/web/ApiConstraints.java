@@ -6,6 +6,11 @@ package dev.numgen.web;
  */
 final class ApiConstraints {
 
+    private static final String NOT_TEXT =
+            "\\x00-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF";
+    private static final String TEXT_CHARACTER = "[^" + NOT_TEXT + "]";
+    private static final String VISIBLE_CHARACTER = "[^\\s" + NOT_TEXT + "]";
+
     /** What {@code PrefixKey} accepts. */
     static final String PREFIX_KEY = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
     /** A number as a path segment: the literal alphabet of formats, plus the {@code ~} of provisional numbers. */
@@ -15,8 +20,9 @@ final class ApiConstraints {
      * or bidirectional formatting characters. Spelled out rather than as Unicode classes, so that every regex dialect
      * reading the OpenAPI document understands it.
      */
-    static final String PLAIN_TEXT =
-            "^[^\\x00-\\x1F\\x7F-\\x9F\\u00AD\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF]*$";
+    static final String PLAIN_TEXT = "^" + TEXT_CHARACTER + "*$";
+    /** Plain text with at least one character that is not white space. */
+    static final String REQUIRED_TEXT = "^" + TEXT_CHARACTER + "*" + VISIBLE_CHARACTER + TEXT_CHARACTER + "*$";
     /** A node's consistent id in the baseline. */
     static final String CONSISTENT_ID = "^[A-Za-z0-9_.:@-]{1,128}$";
 

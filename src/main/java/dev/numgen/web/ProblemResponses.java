@@ -20,6 +20,7 @@ import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.system.ignite.BaselineChangeRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -170,6 +172,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** {@code consistentIds[2]} is reported as {@code consistentIds}. */
     private static String fieldName(FieldError error) {
         return error.getField().replaceAll("\\[\\d+]$", "");
+    }
+
+    /** A parameter that is not of its type ({@code limit=abc}, {@code limit=}): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return respond(problem(ProblemType.INVALID_REQUEST, field + " is not a valid value", "field", field));
     }
 
     private static String violation(String field, FieldError error) {

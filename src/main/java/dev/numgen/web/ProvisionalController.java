@@ -6,6 +6,7 @@ import dev.numgen.provisional.ProvisionalNumber;
 import dev.numgen.provisional.ProvisionalRecord;
 import dev.numgen.provisional.ProvisionalRegistry;
 import dev.numgen.provisional.ProvisionalStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProvisionalController {
 
     static final int MAX_LIMIT = 1000;
+    static final int DEFAULT_LIMIT = 100;
 
     private final ProvisionalRegistry registry;
     private final ProvisionalResolver resolver;
@@ -75,7 +77,8 @@ class ProvisionalController {
 
     /** {@code action}: CONFIRM keeps the provisional number, REPLACE issues a regular one in its place. */
     record ResolutionRequest(
-            @NotNull @Pattern(regexp = "CONFIRM|REPLACE") String action,
+            @NotNull @Pattern(regexp = "^(CONFIRM|REPLACE)$")
+            String action,
 
             @Size(max = 500) @Pattern(regexp = ApiConstraints.PLAIN_TEXT)
             String note) {}
@@ -83,12 +86,13 @@ class ProvisionalController {
     @GetMapping({"/api/provisional-numbers", "/provisional-numbers"})
     ProvisionalList list(
             @RequestParam(required = false) @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
-            @RequestParam(required = false) @Pattern(regexp = "PENDING|CONFIRMED|REPLACED") String status,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+            @RequestParam(required = false) @Pattern(regexp = "^(PENDING|CONFIRMED|REPLACED)$") String status,
+            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) @Schema(defaultValue = "100") Integer limit) {
         ProvisionalStatus wanted = status == null ? null : ProvisionalStatus.valueOf(status);
-        List<ProvisionalDocument> items = registry.list(prefixKey, wanted, limit).stream()
-                .map(ProvisionalDocument::of)
-                .toList();
+        List<ProvisionalDocument> items =
+                registry.list(prefixKey, wanted, limit == null ? DEFAULT_LIMIT : limit).stream()
+                        .map(ProvisionalDocument::of)
+                        .toList();
         return new ProvisionalList(items);
     }
 

@@ -3,7 +3,6 @@ package dev.numgen.web;
 import dev.numgen.issue.NumberVoider;
 import dev.numgen.issue.VoidedNumber;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,7 +31,7 @@ class VoidController {
             @NotNull @Pattern(regexp = ApiConstraints.PREFIX_KEY)
             String prefixKey,
 
-            @NotBlank @Size(max = 500) @Pattern(regexp = ApiConstraints.PLAIN_TEXT)
+            @NotNull @Size(min = 1, max = 500) @Pattern(regexp = ApiConstraints.REQUIRED_TEXT)
             String reason) {}
 
     @PostMapping({"/api/numbers/{number}/void", "/numbers/{number}/void"})
