@@ -107,12 +107,13 @@ public final class RuleValidator {
                     "variables",
                     "format uses {var:" + name + "} but declares no such variable");
         }
-        for (String name : variables.keySet()) {
+        variables.forEach((name, spec) -> {
             require(
                     template.variableNames().contains(name),
                     "variables",
                     "variable " + name + " is declared but the format does not use it");
-        }
+            VariablePattern.compile(name, spec.pattern());
+        });
     }
 
     /**

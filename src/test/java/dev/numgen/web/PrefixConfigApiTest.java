@@ -91,6 +91,20 @@ class PrefixConfigApiTest {
     }
 
     @Test
+    void variablePatternsBeyondLinearMatchingOrTooLongAre400ProblemsNamingTheVariable() {
+        for (String pattern : new String[] {"([A-Z])\\\\1", "(?=A)[A-Z]+", "[A-Z]" + "x?".repeat(126)}) {
+            String rule = "{\"format\":\"R-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"" + pattern
+                    + "\"}}}";
+            HttpReply reply = api.put("/api/prefix-configs/PATTERN", writer, rule);
+            assertThat(reply.status()).as(pattern).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
+            assertThat(reply.json().path("field").asString()).isEqualTo("variables");
+            assertThat(reply.json().path("detail").asString()).contains("region");
+        }
+        assertThat(api.get("/api/prefix-configs/PATTERN", writer).status()).isEqualTo(404);
+    }
+
+    @Test
     void resetTheFormatCannotShowIsA409() {
         HttpReply reply =
                 api.put("/api/prefix-configs/DAYLESS", writer, "{\"format\":\"D-{yyyy}-{seq}\",\"reset\":\"DAILY\"}");
