@@ -16,6 +16,8 @@ public final class RuleValidator {
     public static final int MAX_RENDERED_LENGTH = 64;
     public static final int MAX_RESERVE_SIZE = 1_000_000;
     private static final int MAX_DESCRIPTION_LENGTH = 256;
+    /** The issuing request's own parameters; a variable of the same name could be mistaken for one. */
+    private static final Set<String> RESERVED_NAMES = Set.of("prefixKey", "count");
 
     public PrefixRule validate(PrefixKey key, RuleDefinition definition) {
         if (definition == null || definition.format() == null) {
@@ -108,6 +110,10 @@ public final class RuleValidator {
                     "format uses {var:" + name + "} but declares no such variable");
         }
         variables.forEach((name, spec) -> {
+            require(
+                    !RESERVED_NAMES.contains(name),
+                    "variables",
+                    "a variable may not be called " + name + ": the issuing request has a parameter of that name");
             require(
                     template.variableNames().contains(name),
                     "variables",

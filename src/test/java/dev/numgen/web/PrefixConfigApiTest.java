@@ -105,6 +105,21 @@ class PrefixConfigApiTest {
     }
 
     @Test
+    void variablesNamedLikeTheIssuingParametersAreRefused() {
+        for (String name : new String[] {"count", "prefixKey"}) {
+            String rule = "{\"format\":\"V-{var:" + name + "}-{seq}\",\"variables\":{\"" + name
+                    + "\":{\"pattern\":\"[A-Z]{2}\"}}}";
+            HttpReply reply = api.put("/api/prefix-configs/NAMED-" + name, writer, rule);
+            assertThat(reply.status()).as(name).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
+            assertThat(reply.json().path("field").asString()).isEqualTo("variables");
+            assertThat(reply.json().path("detail").asString()).contains(name);
+            assertThat(api.get("/api/prefix-configs/NAMED-" + name, writer).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
     void resetTheFormatCannotShowIsA409() {
         HttpReply reply =
                 api.put("/api/prefix-configs/DAYLESS", writer, "{\"format\":\"D-{yyyy}-{seq}\",\"reset\":\"DAILY\"}");
