@@ -52,6 +52,10 @@ public final class RuleValidator {
                 definition.description() == null || definition.description().length() <= MAX_DESCRIPTION_LENGTH,
                 "description",
                 "description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        require(
+                definition.description() == null || PlainText.isPlain(definition.description()),
+                "description",
+                "description may not contain control characters, line separators or invisible formatting characters");
         checkVariables(template, variables);
         int longest =
                 template.maxRenderedLength(maxValue, name -> variables.get(name).maxLength());

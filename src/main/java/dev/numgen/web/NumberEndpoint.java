@@ -132,7 +132,7 @@ final class NumberEndpoint implements Filter {
         try {
             body = json.readValue(request.getInputStream(), IssueRequest.class);
         } catch (JacksonException e) {
-            throw new InvalidIssueRequestException("body", "the request body is not a valid issue request");
+            throw JsonBodyFault.of(e);
         }
         if (body == null) {
             throw new InvalidIssueRequestException("body", "the request body must be a JSON object");
@@ -170,13 +170,13 @@ final class NumberEndpoint implements Filter {
         });
     }
 
+    /** One to four ASCII digits; {@code Integer.parseInt} alone would take a sign and other scripts' digits. */
     private static int count(String count) {
-        try {
-            return Integer.parseInt(count.trim());
-        } catch (NumberFormatException e) {
+        if (count.isEmpty() || count.length() > 4 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidIssueRequestException(
-                    "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT);
+                    "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT + " in ASCII digits");
         }
+        return Integer.parseInt(count);
     }
 
     /** JSON unless the client prefers text/plain; no Accept, or {@code *}/{@code *}, means JSON. */

@@ -178,6 +178,68 @@ class NumberApiTest {
     }
 
     @Test
+    void countIsOneToFourAsciiDigits() {
+        register("DIGITS", "{\"format\":\"DG-{seq}\"}");
+        for (String count : List.of("%EF%BC%92", "+2", "%202", "2%20", "-1", "2.0", "00002", "1e1", "")) {
+            HttpReply reply = api.get("/api/numbers?prefixKey=DIGITS&count=" + count, generator);
+            assertThat(reply.status()).as(count).isEqualTo(400);
+            assertThat(reply.json().path("field").asString()).as(count).isEqualTo("count");
+        }
+        assertThat(api.get("/api/numbers?prefixKey=DIGITS&count=0002", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"DG-1\",\"DG-2\"]");
+    }
+
+    @Test
+    void issueBodiesThatAreNotExactlyRightAre400sNamingTheJsonPath() {
+        register(
+                "STRICTPOST",
+                "{\"format\":\"SP-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        Map<String, String> faults = new java.util.LinkedHashMap<>();
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":1.9,\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":\"2\",\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"colour\":\"red\",\"variables\":{\"region\":\"EU\"}}", "colour");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":{\"region\":5}}", "variables.region");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":[\"EU\"]}", "variables");
+        faults.put(
+                "{\"prefixKey\":\"STRICTPOST\",\"count\":1,\"count\":1000,\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("null", "body");
+        faults.forEach((body, field) -> {
+            HttpReply reply = api.post("/api/numbers", generator, body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).as(body).endsWith("/invalid-request");
+            assertThat(reply.json().path("field").asString()).as(body).isEqualTo(field);
+            assertThat(reply.body()).as(body).doesNotContain("tools.jackson", "dev.numgen", "Exception");
+        });
+        assertThat(api.get("/api/numbers?prefixKey=STRICTPOST&region=EU", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"SP-EU-1\"]");
+    }
+
+    @Test
+    void voidBodiesWithUnknownFieldsAreRefused() {
+        register("STRICTVOID", "{\"format\":\"SV-{seq:4}\",\"strategy\":\"GAPLESS\"}");
+        String number = api.get("/api/numbers?prefixKey=STRICTVOID", generator)
+                .json()
+                .path("numbers")
+                .get(0)
+                .asString();
+        String admin = DevIssuerClient.token(issuer.port(), "numbers:admin", "prefix-configs:read");
+        HttpReply reply = api.post(
+                "/api/numbers/" + number + "/void",
+                admin,
+                "{\"prefixKey\":\"STRICTVOID\",\"reason\":\"jam\",\"force\":true}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("field").asString()).isEqualTo("force");
+        assertThat(api.get("/api/prefix-configs/STRICTVOID/voids", admin).json())
+                .isEmpty();
+    }
+
+    @Test
     void issueRejectsUnregisteredPrefix() {
         HttpReply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
         assertThat(reply.status()).isEqualTo(404);

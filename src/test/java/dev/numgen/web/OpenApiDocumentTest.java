@@ -33,4 +33,26 @@ class OpenApiDocumentTest {
         assertThat(document.path("components").path("securitySchemes").has("bearer-jwt"))
                 .isTrue();
     }
+
+    @Test
+    void ruleBodyOfferedForPutHasOnlyWritableFields() {
+        JsonNode document = new ApiClient(port).get("/v3/api-docs", null).json();
+        String reference = document.path("paths")
+                .path("/api/prefix-configs/{prefixKey}")
+                .path("put")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString();
+        JsonNode body = document.path("components")
+                .path("schemas")
+                .path(reference.substring(reference.lastIndexOf('/') + 1))
+                .path("properties");
+        assertThat(body.has("format")).isTrue();
+        assertThat(body.has("variables")).isTrue();
+        assertThat(body.has("version") || body.has("changedBy") || body.has("changedAt"))
+                .isFalse();
+    }
 }
