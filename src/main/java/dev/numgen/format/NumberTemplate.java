@@ -1,5 +1,7 @@
 package dev.numgen.format;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,15 +10,16 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** A parsed, valid format such as {@code ORD-{yyyy}{MM}{dd}-{seq:6}}; immutable and thread-safe. */
 public final class NumberTemplate {
 
     private final String format;
     private final List<TemplatePart> parts;
-    /** Built on first use: most templates are never asked to read a number back. */
+    /**
+     * Built on first use: most templates are never asked to read a number back. RE2/J, because variables match any
+     * text and a backtracking matcher would try every way to share a caller's text among them.
+     */
     private volatile Pattern shape;
 
     private final TemplateLayout layout;
@@ -139,7 +142,7 @@ public final class NumberTemplate {
                 } else if (part instanceof TemplatePart.Date date) {
                     regex.append("\\d{").append(date.field().width()).append('}');
                 } else if (part instanceof TemplatePart.Sequence sequence) {
-                    regex.append("(?<seq>\\d{")
+                    regex.append("(?P<seq>\\d{")
                             .append(Math.max(sequence.width(), 1))
                             .append(",19})");
                 } else {

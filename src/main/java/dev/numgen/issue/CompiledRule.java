@@ -5,6 +5,7 @@ import dev.numgen.format.TemplateRenderer;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.ResetPeriod;
+import dev.numgen.rule.VariablePattern;
 import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
@@ -12,7 +13,6 @@ import dev.numgen.sequence.SequenceStrategy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** A registered rule made ready to issue: template parsed, patterns compiled, once per version. */
 final class CompiledRule {
@@ -20,7 +20,7 @@ final class CompiledRule {
     private final RegisteredRule registered;
     private final TemplateRenderer renderer;
     private final ResetCalendar calendar;
-    private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, VariablePattern> patterns = new HashMap<>();
     private final SequenceStrategy sequence;
     private final CounterKey fixedKey;
     /** The one counter of a rule without reset and variables, looked up once. */
@@ -31,7 +31,7 @@ final class CompiledRule {
         PrefixRule rule = registered.rule();
         this.renderer = NumberTemplate.parse(rule.format()).renderer(rule.timeZone());
         this.calendar = new ResetCalendar(rule.reset(), rule.timeZone());
-        rule.variables().forEach((name, spec) -> patterns.put(name, Pattern.compile(spec.pattern())));
+        rule.variables().forEach((name, spec) -> patterns.put(name, VariablePattern.compile(name, spec.pattern())));
         this.sequence = sequence;
         this.fixedKey = new CounterKey(rule.key().value(), "");
         this.fixedCounter =
@@ -81,7 +81,7 @@ final class CompiledRule {
             throw new InvalidIssueRequestException(
                     name, "variable " + name + " may contain only letters, digits and -_./#:");
         }
-        if (!patterns.get(name).matcher(value).matches()) {
+        if (!patterns.get(name).matches(value)) {
             throw new InvalidIssueRequestException(
                     name, "variable " + name + " does not match the pattern " + spec.pattern());
         }

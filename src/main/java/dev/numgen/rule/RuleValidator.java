@@ -16,6 +16,8 @@ public final class RuleValidator {
     public static final int MAX_RENDERED_LENGTH = 64;
     public static final int MAX_RESERVE_SIZE = 1_000_000;
     private static final int MAX_DESCRIPTION_LENGTH = 256;
+    /** The issuing request's own parameters; a variable of the same name could be mistaken for one. */
+    private static final Set<String> RESERVED_NAMES = Set.of("prefixKey", "count");
 
     public PrefixRule validate(PrefixKey key, RuleDefinition definition) {
         if (definition == null || definition.format() == null) {
@@ -50,6 +52,10 @@ public final class RuleValidator {
                 definition.description() == null || definition.description().length() <= MAX_DESCRIPTION_LENGTH,
                 "description",
                 "description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        require(
+                definition.description() == null || PlainText.isPlain(definition.description()),
+                "description",
+                "description may not contain control characters, line separators or invisible formatting characters");
         checkVariables(template, variables);
         int longest =
                 template.maxRenderedLength(maxValue, name -> variables.get(name).maxLength());
@@ -107,12 +113,17 @@ public final class RuleValidator {
                     "variables",
                     "format uses {var:" + name + "} but declares no such variable");
         }
-        for (String name : variables.keySet()) {
+        variables.forEach((name, spec) -> {
+            require(
+                    !RESERVED_NAMES.contains(name),
+                    "variables",
+                    "a variable may not be called " + name + ": the issuing request has a parameter of that name");
             require(
                     template.variableNames().contains(name),
                     "variables",
                     "variable " + name + " is declared but the format does not use it");
-        }
+            VariablePattern.compile(name, spec.pattern());
+        });
     }
 
     /**

@@ -1,12 +1,11 @@
 package dev.numgen.rule;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 /**
- * A caller-supplied value a format shows as {@code {var:name}}.
+ * A caller-supplied value a format shows as {@code {var:name}}. The pattern is kept as text: {@link RuleValidator}
+ * compiles it once at registration to check it, and the issuing side compiles it once per rule version, so reading
+ * rules from the store never compiles one.
  *
- * @param pattern the whole value must match this regular expression
+ * @param pattern the whole value must match this regular expression ({@link VariablePattern})
  * @param required whether a request must supply it (an absent optional value renders empty)
  * @param maxLength longest accepted value; bounds the rendered number's length
  */
@@ -17,11 +16,6 @@ public record VariableSpec(String pattern, boolean required, int maxLength) {
     public VariableSpec {
         if (pattern == null || pattern.isEmpty()) {
             throw new InvalidRuleException("variables", "each variable needs a pattern");
-        }
-        try {
-            Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new InvalidRuleException("variables", "pattern " + pattern + " is not a valid regular expression");
         }
         if (maxLength < 1 || maxLength > 64) {
             throw new InvalidRuleException("variables", "maxLength must be 1..64");

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ProblemResponses#problemFor}), {@code Cache-Control: no-store} and {@code nosniff}.
  *
  * <p>Every parameter other than {@code prefixKey} and {@code count} is a variable of the rule.
- * A POST may carry {@code {"prefixKey": "ORDER", "count": 3, "variables": {"region": "EU"}}}.
+ * A POST may carry {@code {"prefixKey": "ORDER", "count": 3, "variables": {"region": "EU"}}}; a variable is never
+ * taken for {@code prefixKey} or {@code count}.
  */
 final class NumberEndpoint implements Filter {
 
@@ -100,56 +101,83 @@ final class NumberEndpoint implements Filter {
     /** A POST body as JSON. */
     record IssueRequest(String prefixKey, Integer count, Map<String, String> variables) {}
 
+    /**
+     * {@code prefixKey} and {@code count} come only from their own query parameter or body field (both: they must
+     * agree); variables from the other query parameters and the body's {@code variables} (both: they must agree). A
+     * query parameter given twice is refused, so no layer in front can pick another value than this one does.
+     */
     private IssuedNumbers issue(HttpServletRequest request, String caller) throws IOException {
-        Map<String, String> parameters = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
+        Map<String, String> variables = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> variables.put(name, single(name, values)));
+        String prefixKey = variables.remove("prefixKey");
+        String countParameter = variables.remove("count");
+        Integer count = countParameter == null ? null : count(countParameter);
         if (request.getMethod().equals("POST") && isJson(request.getContentType())) {
-            merge(parameters, readBody(request));
+            IssueRequest body = readBody(request);
+            prefixKey = agreed("prefixKey", prefixKey, body.prefixKey());
+            count = agreed("count", count, body.count());
+            merge(variables, body.variables());
         }
-        String prefixKey = parameters.remove("prefixKey");
         if (prefixKey == null || prefixKey.isBlank()) {
             throw new InvalidIssueRequestException("prefixKey", "prefixKey is required");
         }
-        int count = count(parameters.remove("count"));
+        int issued = count == null ? 1 : count;
         String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
         return idempotencyKey == null
-                ? issuer.issue(prefixKey, count, parameters)
-                : idempotent.issue(caller, idempotencyKey, prefixKey, count, parameters);
+                ? issuer.issue(prefixKey, issued, variables)
+                : idempotent.issue(caller, idempotencyKey, prefixKey, issued, variables);
     }
 
     private IssueRequest readBody(HttpServletRequest request) throws IOException {
+        IssueRequest body;
         try {
-            return json.readValue(request.getInputStream(), IssueRequest.class);
+            body = json.readValue(request.getInputStream(), IssueRequest.class);
         } catch (JacksonException e) {
-            throw new InvalidIssueRequestException("body", "the request body is not a valid issue request");
+            throw JsonBodyFault.of(e);
         }
+        if (body == null) {
+            throw new InvalidIssueRequestException("body", "the request body must be a JSON object");
+        }
+        return body;
     }
 
-    private static void merge(Map<String, String> parameters, IssueRequest body) {
-        if (body == null) {
+    private static String single(String name, String[] values) {
+        if (values.length != 1) {
+            throw new InvalidIssueRequestException(name, "parameter " + name + " is given more than once");
+        }
+        return values[0];
+    }
+
+    private static <T> T agreed(String field, T fromQuery, T fromBody) {
+        if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
+            throw new InvalidIssueRequestException(field, field + " differs between the query and the body");
+        }
+        return fromQuery != null ? fromQuery : fromBody;
+    }
+
+    private static void merge(Map<String, String> variables, Map<String, String> fromBody) {
+        if (fromBody == null) {
             return;
         }
-        if (body.variables() != null) {
-            parameters.putAll(body.variables());
-        }
-        if (body.prefixKey() != null) {
-            parameters.put("prefixKey", body.prefixKey());
-        }
-        if (body.count() != null) {
-            parameters.put("count", body.count().toString());
-        }
+        fromBody.forEach((name, value) -> {
+            if (value == null) {
+                throw new InvalidIssueRequestException(name, "variable " + name + " must be a string");
+            }
+            if (!value.equals(variables.getOrDefault(name, value))) {
+                throw new InvalidIssueRequestException(
+                        name, "variable " + name + " differs between the query and the body");
+            }
+            variables.put(name, value);
+        });
     }
 
+    /** One to four ASCII digits; {@code Integer.parseInt} alone would take a sign and other scripts' digits. */
     private static int count(String count) {
-        if (count == null) {
-            return 1;
-        }
-        try {
-            return Integer.parseInt(count.trim());
-        } catch (NumberFormatException e) {
+        if (count.isEmpty() || count.length() > 4 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidIssueRequestException(
-                    "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT);
+                    "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT + " in ASCII digits");
         }
+        return Integer.parseInt(count);
     }
 
     /** JSON unless the client prefers text/plain; no Accept, or {@code *}/{@code *}, means JSON. */

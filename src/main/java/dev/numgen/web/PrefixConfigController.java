@@ -39,7 +39,7 @@ class PrefixConfigController {
     @PutMapping("/{prefixKey}")
     ResponseEntity<RuleDocument> put(
             @PathVariable String prefixKey,
-            @RequestBody RuleDocument body,
+            @RequestBody RuleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Principal caller) {
         PrefixKey key = new PrefixKey(prefixKey);

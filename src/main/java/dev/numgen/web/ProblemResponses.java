@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
@@ -37,6 +38,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one place where exceptions become RFC 9457 problems. Details name the field or key at
@@ -187,6 +189,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return error == null || error.getDefaultMessage() == null
                 ? field + " is not valid"
                 : field + " " + error.getDefaultMessage();
+    }
+
+    /** A body that cannot be read as its type: 400 naming the JSON path at fault ({@link JsonBodyFault}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problemFor(
+                e.getCause() instanceof JacksonException jackson
+                        ? JsonBodyFault.of(jackson)
+                        : new InvalidIssueRequestException("body", "the request body is missing or not readable"));
     }
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...) get numgen's types as well. */

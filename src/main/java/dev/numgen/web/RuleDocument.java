@@ -3,13 +3,12 @@ package dev.numgen.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
-import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.VariableSpec;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A rule as JSON: the PUT body, and (with the read-only fields set) every rule response. */
+/** A rule as every rule response shows it, with the fields the service sets; {@link RuleRequest} is the PUT body. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RuleDocument(
         String prefixKey,
@@ -42,22 +41,6 @@ record RuleDocument(
         static VariableDocument of(VariableSpec spec) {
             return new VariableDocument(spec.pattern(), spec.required(), spec.maxLength());
         }
-    }
-
-    RuleDefinition toDefinition() {
-        Map<String, VariableSpec> specs = null;
-        if (variables != null) {
-            specs = new LinkedHashMap<>();
-            for (Map.Entry<String, VariableDocument> variable : variables.entrySet()) {
-                if (variable.getValue() == null) {
-                    throw new dev.numgen.rule.InvalidRuleException(
-                            "variables", "variable " + variable.getKey() + " needs a pattern");
-                }
-                specs.put(variable.getKey(), variable.getValue().toSpec());
-            }
-        }
-        return new RuleDefinition(
-                format, strategy, reset, start, step, maxValue, reserveSize, timeZone, specs, description, concurrency);
     }
 
     static RuleDocument of(RegisteredRule registered) {

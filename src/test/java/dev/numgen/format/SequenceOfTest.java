@@ -1,7 +1,9 @@
 package dev.numgen.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SequenceOfTest {
@@ -17,5 +19,20 @@ class SequenceOfTest {
         assertThat(NumberTemplate.parse("T{seq}").sequenceOf("T7")).hasValue(7);
         assertThat(NumberTemplate.parse("T{seq}").sequenceOf("T99999999999999999999"))
                 .isEmpty();
+    }
+
+    /**
+     * Each variable may be any text, so a backtracking matcher tries every way to split the number among them: with five
+     * variables a 200-character path to the void endpoint ran for minutes. The deadline only turns a hang into a
+     * failure.
+     */
+    @Test
+    void readingANumberBackTakesLinearTimeWhateverTheVariables() {
+        NumberTemplate template = NumberTemplate.parse("{var:a}{var:b}{var:c}{var:d}{var:e}-{seq:2}");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(template.sequenceOf("x".repeat(4000))).isEmpty();
+            assertThat(template.sequenceOf("a-b-c-d-e-x".repeat(400))).isEmpty();
+            assertThat(template.sequenceOf("ab-c-07")).hasValue(7);
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.numgen.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
@@ -16,7 +17,9 @@ import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.testing.HandClock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,5 +141,29 @@ class NumberIssuerTest {
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202602-001");
         clock.set(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202603-001");
+    }
+
+    /**
+     * Patterns that backtrack catastrophically in a backtracking engine, against 60 {@code a} and a character they cannot
+     * match. Java 9+ memoizes simple greedy group loops such as {@code (a+)+}, so the list also holds nested and
+     * counted loops, which it does not. The deadline is generous: it only turns a hang into a failure.
+     */
+    @Test
+    void backtrackingPatternsAnswerARefusalQuickly() {
+        List<String> patterns =
+                List.of("(a+)+", "(a|a)*", "(a|aa)+", "(\\w+\\w?)*", "^(a+)+$", "((a+)+)+", "(a+){1,40}", "(.*a){12}");
+        String value = "a".repeat(60) + "-";
+        for (int i = 0; i < patterns.size(); i++) {
+            Map<String, VariableSpec> code = Map.of("code", new VariableSpec(patterns.get(i), true, 62));
+            register("EVIL" + i, rule("{var:code}-{seq:1}", null, null, code));
+        }
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (int i = 0; i < patterns.size(); i++) {
+                assertVariableRejected("EVIL" + i, Map.of("code", value), "code");
+                assertThat(issuer.issue("EVIL" + i, 1, Map.of("code", "a".repeat(12)))
+                                .numbers())
+                        .containsExactly("a".repeat(12) + "-1");
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +124,7 @@ class RuleValidatorTest {
 
     @Test
     void badPatternZoneStrategyAndNumbersAreRejectedWithTheirField() {
-        assertThatThrownBy(() -> new VariableSpec("[A-Z", true, 2))
+        assertThatThrownBy(() -> validator.validate(key, withVariable("region", "[A-Z")))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
         assertField(
@@ -145,11 +146,79 @@ class RuleValidatorTest {
     }
 
     @Test
+    void patternsLongerThan256CharactersAreRefusedNamingTheVariable() {
+        String longest = "[A-Z]" + "x?".repeat(123) + "[A-Z]";
+        assertThat(longest).hasSize(256);
+        assertThat(validator.validate(key, withVariable("region", longest)).variables())
+                .containsKey("region");
+        assertThatThrownBy(() -> validator.validate(key, withVariable("region", longest + "?")))
+                .isInstanceOfSatisfying(InvalidRuleException.class, e -> {
+                    assertThat(e.field()).isEqualTo("variables");
+                    assertThat(e.getMessage()).contains("region", "257", "256");
+                });
+    }
+
+    @Test
+    void patternsThatNeedBacktrackingAreRefusedNamingTheVariable() {
+        for (String pattern : List.of("([A-Z])\\1", "(?=A)[A-Z]", "(?<!B)A", "[A-Z]++")) {
+            assertThatThrownBy(() -> validator.validate(key, withVariable("region", pattern)))
+                    .as(pattern)
+                    .isInstanceOfSatisfying(InvalidRuleException.class, e -> {
+                        assertThat(e.field()).isEqualTo("variables");
+                        assertThat(e.getMessage()).contains("region", "back-references");
+                    });
+        }
+    }
+
+    /** RE2/J compiles {@code x{n}} to n copies of x: nested counts would fill the heap with one short pattern. */
+    @Test
+    void nestedCountedRepetitionsThatExpandTooFarAreRefused() {
+        for (String pattern : List.of("((a{1000}){1000}){1000}", "(a{64}){64}", "((a{11}){10}){10}", "(a|b{500}){3}")) {
+            assertThatThrownBy(() -> validator.validate(key, withVariable("region", pattern)))
+                    .as(pattern)
+                    .isInstanceOfSatisfying(InvalidRuleException.class, e -> {
+                        assertThat(e.field()).isEqualTo("variables");
+                        assertThat(e.getMessage()).contains("region", "repeats too much");
+                    });
+        }
+        for (String pattern : List.of(
+                "[A-Z]{2}",
+                "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                "([A-Z]{2}-){3}[0-9]{1,8}",
+                "((a{10}){10}){8}",
+                "\\x{41}{2}",
+                "\\p{Lu}{2}",
+                "\\Q{1000}\\E",
+                "[]{]{5}",
+                "(?i)[a-z]{1,16}",
+                "a{,1000}")) {
+            assertThat(validator.validate(key, withVariable("region", pattern)).variables())
+                    .as(pattern)
+                    .containsKey("region");
+        }
+    }
+
+    @Test
     void prefixKeyShapeIsChecked() {
         assertThat(new PrefixKey("A.b-c_9").value()).isEqualTo("A.b-c_9");
         assertThatThrownBy(() -> new PrefixKey("-A")).isInstanceOf(InvalidRuleException.class);
         assertThatThrownBy(() -> new PrefixKey("A".repeat(65))).isInstanceOf(InvalidRuleException.class);
         assertThat(new PrefixKey("A".repeat(64)).value()).hasSize(64);
+    }
+
+    private static RuleDefinition withVariable(String name, String pattern) {
+        return new RuleDefinition(
+                "A-{var:" + name + "}-{seq:6}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of(name, new VariableSpec(pattern, true, 16)),
+                null,
+                null);
     }
 
     private void assertField(RuleDefinition definition, String field) {

@@ -64,6 +64,18 @@ class ClusterApiTest {
     }
 
     @Test
+    void baselineBodiesWithUnknownFieldsOrWrongTypesAreRefused() {
+        String self = api.get("/api/cluster", admin).json().path("localNode").asString();
+        HttpReply unknown = api.put(
+                "/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"],\"force\":true}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("field").asString()).isEqualTo("force");
+        HttpReply number = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",9]}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.json().path("field").asString()).isEqualTo("consistentIds[1]");
+    }
+
+    @Test
     void onlyAdministratorsSeeOrChangeTheCluster() {
         String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
         assertThat(api.get("/api/cluster", generator).status()).isEqualTo(403);

@@ -7,6 +7,7 @@ import dev.numgen.system.security.DevIssuerClient;
 import dev.numgen.testing.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -103,6 +104,139 @@ class NumberApiTest {
         HttpReply missing = api.get("/api/numbers", generator);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("field").asString()).isEqualTo("prefixKey");
+    }
+
+    @Test
+    void bodyVariablesNamedCountOrPrefixKeyAreVariablesNotParameters() {
+        register("BODYVAR", "{\"format\":\"BV-{seq}\"}");
+        register("BODYVAR-OTHER", "{\"format\":\"OT-{seq}\"}");
+        HttpReply counted =
+                api.post("/api/numbers", generator, "{\"prefixKey\":\"BODYVAR\",\"variables\":{\"count\":\"5\"}}");
+        assertThat(counted.status()).isEqualTo(400);
+        assertThat(counted.json().path("field").asString()).isEqualTo("count");
+        HttpReply keyed = api.post(
+                "/api/numbers",
+                generator,
+                "{\"prefixKey\":\"BODYVAR\",\"variables\":{\"prefixKey\":\"BODYVAR-OTHER\"}}");
+        assertThat(keyed.status()).isEqualTo(400);
+        assertThat(keyed.json().path("field").asString()).isEqualTo("prefixKey");
+        assertThat(api.get("/api/numbers?prefixKey=BODYVAR-OTHER", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"OT-1\"]");
+        assertThat(api.post("/api/numbers?count=2", generator, "{\"prefixKey\":\"BODYVAR\"}")
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"BV-1\",\"BV-2\"]");
+    }
+
+    @Test
+    void queryAndBodyThatDisagreeAre400sNamingTheField() {
+        register(
+                "AGREE", "{\"format\":\"A-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        Map<String, String> conflicts = Map.of(
+                "/api/numbers?count=2", "{\"prefixKey\":\"AGREE\",\"count\":3,\"variables\":{\"region\":\"EU\"}}",
+                "/api/numbers?prefixKey=AGREE", "{\"prefixKey\":\"OTHER\",\"variables\":{\"region\":\"EU\"}}",
+                "/api/numbers?region=US", "{\"prefixKey\":\"AGREE\",\"variables\":{\"region\":\"EU\"}}");
+        Map<String, String> fields = Map.of(
+                "/api/numbers?count=2", "count",
+                "/api/numbers?prefixKey=AGREE", "prefixKey",
+                "/api/numbers?region=US", "region");
+        conflicts.forEach((path, body) -> {
+            HttpReply reply = api.post(path, generator, body);
+            assertThat(reply.status()).as(path).isEqualTo(400);
+            assertThat(reply.json().path("field").asString()).as(path).isEqualTo(fields.get(path));
+        });
+        HttpReply agreeing = api.post(
+                "/api/numbers?prefixKey=AGREE&count=2&region=EU",
+                generator,
+                "{\"prefixKey\":\"AGREE\",\"count\":2,\"variables\":{\"region\":\"EU\"}}");
+        assertThat(agreeing.json().path("numbers").toString()).isEqualTo("[\"A-EU-1\",\"A-EU-2\"]");
+    }
+
+    @Test
+    void aQueryParameterGivenTwiceIsA400NamingIt() {
+        register(
+                "TWICE", "{\"format\":\"W-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        for (String query : List.of(
+                "prefixKey=TWICE&region=EU&count=1&count=1000",
+                "prefixKey=TWICE&region=EU&region=US",
+                "prefixKey=TWICE&prefixKey=TWICE&region=EU")) {
+            HttpReply reply = api.get("/api/numbers?" + query, generator);
+            assertThat(reply.status()).as(query).isEqualTo(400);
+            assertThat(reply.json().path("field").asString())
+                    .as(query)
+                    .isEqualTo(query.contains("count") ? "count" : query.contains("US") ? "region" : "prefixKey");
+        }
+        assertThat(api.get("/api/numbers?prefixKey=TWICE&region=EU", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"W-EU-1\"]");
+    }
+
+    @Test
+    void countIsOneToFourAsciiDigits() {
+        register("DIGITS", "{\"format\":\"DG-{seq}\"}");
+        for (String count : List.of("%EF%BC%92", "+2", "%202", "2%20", "-1", "2.0", "00002", "1e1", "")) {
+            HttpReply reply = api.get("/api/numbers?prefixKey=DIGITS&count=" + count, generator);
+            assertThat(reply.status()).as(count).isEqualTo(400);
+            assertThat(reply.json().path("field").asString()).as(count).isEqualTo("count");
+        }
+        assertThat(api.get("/api/numbers?prefixKey=DIGITS&count=0002", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"DG-1\",\"DG-2\"]");
+    }
+
+    @Test
+    void issueBodiesThatAreNotExactlyRightAre400sNamingTheJsonPath() {
+        register(
+                "STRICTPOST",
+                "{\"format\":\"SP-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        Map<String, String> faults = new java.util.LinkedHashMap<>();
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":1.9,\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":\"2\",\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"colour\":\"red\",\"variables\":{\"region\":\"EU\"}}", "colour");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":{\"region\":5}}", "variables.region");
+        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":[\"EU\"]}", "variables");
+        faults.put(
+                "{\"prefixKey\":\"STRICTPOST\",\"count\":1,\"count\":1000,\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("null", "body");
+        faults.forEach((body, field) -> {
+            HttpReply reply = api.post("/api/numbers", generator, body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).as(body).endsWith("/invalid-request");
+            assertThat(reply.json().path("field").asString()).as(body).isEqualTo(field);
+            assertThat(reply.body()).as(body).doesNotContain("tools.jackson", "dev.numgen", "Exception");
+        });
+        assertThat(api.get("/api/numbers?prefixKey=STRICTPOST&region=EU", generator)
+                        .json()
+                        .path("numbers")
+                        .toString())
+                .isEqualTo("[\"SP-EU-1\"]");
+    }
+
+    @Test
+    void voidBodiesWithUnknownFieldsAreRefused() {
+        register("STRICTVOID", "{\"format\":\"SV-{seq:4}\",\"strategy\":\"GAPLESS\"}");
+        String number = api.get("/api/numbers?prefixKey=STRICTVOID", generator)
+                .json()
+                .path("numbers")
+                .get(0)
+                .asString();
+        String admin = DevIssuerClient.token(issuer.port(), "numbers:admin", "prefix-configs:read");
+        HttpReply reply = api.post(
+                "/api/numbers/" + number + "/void",
+                admin,
+                "{\"prefixKey\":\"STRICTVOID\",\"reason\":\"jam\",\"force\":true}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("field").asString()).isEqualTo("force");
+        assertThat(api.get("/api/prefix-configs/STRICTVOID/voids", admin).json())
+                .isEmpty();
     }
 
     @Test

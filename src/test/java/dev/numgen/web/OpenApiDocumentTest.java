@@ -95,4 +95,26 @@ class OpenApiDocumentTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("type").asString()).isEqualTo("/problems/not-found");
     }
+
+    @Test
+    void ruleBodyOfferedForPutHasOnlyWritableFields() {
+        JsonNode document = new ApiClient(port).get("/v3/api-docs", null).json();
+        String reference = document.path("paths")
+                .path("/api/prefix-configs/{prefixKey}")
+                .path("put")
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref")
+                .asString();
+        JsonNode body = document.path("components")
+                .path("schemas")
+                .path(reference.substring(reference.lastIndexOf('/') + 1))
+                .path("properties");
+        assertThat(body.has("format")).isTrue();
+        assertThat(body.has("variables")).isTrue();
+        assertThat(body.has("version") || body.has("changedBy") || body.has("changedAt"))
+                .isFalse();
+    }
 }

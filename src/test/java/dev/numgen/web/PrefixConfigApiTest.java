@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
 import dev.numgen.testing.HttpReply;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,111 @@ class PrefixConfigApiTest {
         HttpReply badKey = api.put("/api/prefix-configs/-bad", writer, "{\"format\":\"A{seq}\"}");
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(badKey.json().path("field").asString()).isEqualTo("prefixKey");
+    }
+
+    @Test
+    void variablePatternsBeyondLinearMatchingOrTooLongAre400ProblemsNamingTheVariable() {
+        for (String pattern : new String[] {"([A-Z])\\\\1", "(?=A)[A-Z]+", "[A-Z]" + "x?".repeat(126)}) {
+            String rule = "{\"format\":\"R-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"" + pattern
+                    + "\"}}}";
+            HttpReply reply = api.put("/api/prefix-configs/PATTERN", writer, rule);
+            assertThat(reply.status()).as(pattern).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
+            assertThat(reply.json().path("field").asString()).isEqualTo("variables");
+            assertThat(reply.json().path("detail").asString()).contains("region");
+        }
+        assertThat(api.get("/api/prefix-configs/PATTERN", writer).status()).isEqualTo(404);
+    }
+
+    @Test
+    void variablesNamedLikeTheIssuingParametersAreRefused() {
+        for (String name : new String[] {"count", "prefixKey"}) {
+            String rule = "{\"format\":\"V-{var:" + name + "}-{seq}\",\"variables\":{\"" + name
+                    + "\":{\"pattern\":\"[A-Z]{2}\"}}}";
+            HttpReply reply = api.put("/api/prefix-configs/NAMED-" + name, writer, rule);
+            assertThat(reply.status()).as(name).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
+            assertThat(reply.json().path("field").asString()).isEqualTo("variables");
+            assertThat(reply.json().path("detail").asString()).contains(name);
+            assertThat(api.get("/api/prefix-configs/NAMED-" + name, writer).status())
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void ruleBodiesThatAreNotExactlyRightAre400sNamingTheJsonPath() {
+        Map<String, String> faults = new LinkedHashMap<>();
+        faults.put("{\"format\":\"S-{seq:3}\",\"maxValue\":1.5}", "maxValue");
+        faults.put("{\"format\":\"S-{seq:3}\",\"reserveSize\":1.9}", "reserveSize");
+        faults.put("{\"format\":\"S-{seq:3}\",\"start\":\"5\"}", "start");
+        faults.put("{\"format\":\"S-{seq:3}\",\"colour\":\"red\"}", "colour");
+        faults.put("{\"format\":5}", "format");
+        faults.put("{\"format\":\"S-{seq:3}\",\"variables\":\"none\"}", "variables");
+        faults.put(
+                "{\"format\":\"S-{var:r}{seq:3}\",\"variables\":{\"r\":{\"pattern\":\"[A-Z]\",\"maxLength\":\"3\"}}}",
+                "variables.r.maxLength");
+        faults.put(
+                "{\"format\":\"S-{var:r}{seq:3}\",\"variables\":{\"r\":{\"pattern\":\"[A-Z]\",\"required\":1}}}",
+                "variables.r.required");
+        faults.put("{\"format\":\"S-{seq:3}\",\"format\":\"T-{seq:3}\"}", "format");
+        faults.forEach((body, field) -> {
+            HttpReply reply = api.put("/api/prefix-configs/STRICT", writer, body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).as(body).endsWith("/invalid-request");
+            assertThat(reply.json().path("field").asString()).as(body).isEqualTo(field);
+            assertThat(reply.body()).as(body).doesNotContain("tools.jackson", "dev.numgen", "Exception");
+        });
+        for (String body : new String[] {"null", "5", "[]", "{\"format\":\"S-{seq:3}\"} {}"}) {
+            HttpReply reply = api.put("/api/prefix-configs/STRICT", writer, body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.json().path("type").asString()).as(body).endsWith("/invalid-request");
+        }
+        assertThat(api.get("/api/prefix-configs/STRICT", writer).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPutThatSendsReadOnlyFieldsIsA400PointingToIfMatch() {
+        String rule = "{\"format\":\"RO-{seq}\"}";
+        JsonNode created = api.put("/api/prefix-configs/READONLY", writer, rule).json();
+        assertThat(created.path("version").asLong()).isEqualTo(1);
+        assertThat(created.path("changedBy").asString()).isEqualTo("numgen-local");
+        assertThat(created.path("changedAt").asString()).isNotBlank();
+        for (String field : new String[] {"version", "changedBy", "changedAt"}) {
+            String body = "{\"format\":\"RO2-{seq}\",\"" + field + "\":" + created.path(field) + "}";
+            HttpReply reply = api.put("/api/prefix-configs/READONLY", writer, body);
+            assertThat(reply.status()).as(field).isEqualTo(400);
+            assertThat(reply.json().path("field").asString()).isEqualTo(field);
+            assertThat(reply.json().path("detail").asString()).contains("read-only", "If-Match");
+        }
+        assertThat(api.get("/api/prefix-configs/READONLY", writer)
+                        .json()
+                        .path("format")
+                        .asString())
+                .isEqualTo("RO-{seq}");
+        HttpReply keyed =
+                api.put("/api/prefix-configs/READONLY", writer, "{\"prefixKey\":\"READONLY\",\"format\":\"RO-{seq}\"}");
+        assertThat(keyed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void descriptionsWithControlOrInvisibleFormattingCharactersAreRefused() {
+        for (String description : new String[] {
+            "a\\u0007b", "line\\nbreak", "tab\\there", "a\\u2028b", "abc\\u202Efed", "a\\u200Bb", "a\\ud800b"
+        }) {
+            HttpReply reply = api.put(
+                    "/api/prefix-configs/DESCRIBED",
+                    writer,
+                    "{\"format\":\"D-{seq}\",\"description\":\"" + description + "\"}");
+            assertThat(reply.status()).as(description).isEqualTo(400);
+            assertThat(reply.json().path("field").asString()).as(description).isEqualTo("description");
+        }
+        assertThat(api.get("/api/prefix-configs/DESCRIBED", writer).status()).isEqualTo(404);
+        assertThat(api.put(
+                                "/api/prefix-configs/DESCRIBED",
+                                writer,
+                                "{\"format\":\"D-{seq}\",\"description\":\"Aufträge – Nord\"}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

@@ -167,6 +167,14 @@ class ProvisionalApiTest {
     }
 
     @Test
+    void resolutionBodiesWithUnknownFieldsAreRefused() {
+        HttpReply reply = api.post(
+                "/api/provisional-numbers/PO-2026-~n.1~/resolution", admin, "{\"action\":\"CONFIRM\",\"notes\":\"x\"}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("field").asString()).isEqualTo("notes");
+    }
+
+    @Test
     void healthyNodeIsReadyAndLive() {
         HttpReply readiness = api.get("/actuator/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
