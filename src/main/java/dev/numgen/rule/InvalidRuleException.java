@@ -1,6 +1,6 @@
 package dev.numgen.rule;
 
-/** A rule or request field is malformed; nothing was changed. */
+/** A rule whose fields, each well-formed, do not make a rule that can be registered; nothing was changed. */
 public class InvalidRuleException extends RuntimeException {
 
     private final String field;

@@ -9,9 +9,8 @@ public record PrefixKey(String value) {
 
     public PrefixKey {
         if (value == null || !SHAPE.matcher(value).matches()) {
-            throw new InvalidRuleException(
-                    "prefixKey",
-                    "must match " + SHAPE.pattern() + " (1 to 64 characters, starting with a letter or digit)");
+            throw new InvalidPrefixKeyException("prefixKey must match " + SHAPE.pattern()
+                    + " (1 to 64 characters, starting with a letter or digit)");
         }
     }
 

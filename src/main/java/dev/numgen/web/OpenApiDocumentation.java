@@ -215,6 +215,12 @@ class OpenApiDocumentation {
             if (openApi.getComponents().getSchemas() == null) {
                 openApi.getComponents().setSchemas(new LinkedHashMap<>());
             }
+            // Bodies are read strictly and answers carry exactly their records' fields: no schema is open to others.
+            openApi.getComponents().getSchemas().values().forEach(schema -> {
+                if (schema.getProperties() != null && schema.getAdditionalProperties() == null) {
+                    schema.setAdditionalProperties(false);
+                }
+            });
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         };
     }

@@ -9,6 +9,8 @@ import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleVersionConflictException;
 import dev.numgen.rule.UnknownPrefixException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -38,8 +40,8 @@ class PrefixConfigController {
 
     @PutMapping("/{prefixKey}")
     ResponseEntity<RuleDocument> put(
-            @PathVariable String prefixKey,
-            @RequestBody RuleRequest body,
+            @PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
+            @RequestBody @Valid RuleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Principal caller) {
         PrefixKey key = new PrefixKey(prefixKey);
@@ -56,7 +58,7 @@ class PrefixConfigController {
     }
 
     @GetMapping("/{prefixKey}")
-    ResponseEntity<RuleDocument> get(@PathVariable String prefixKey) {
+    ResponseEntity<RuleDocument> get(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
         RegisteredRule rule =
                 registry.find(new PrefixKey(prefixKey)).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return ResponseEntity.ok().eTag(entityTag(rule.version())).body(RuleDocument.of(rule));
@@ -68,7 +70,7 @@ class PrefixConfigController {
     }
 
     @GetMapping("/{prefixKey}/changes")
-    List<RuleChange> changes(@PathVariable String prefixKey) {
+    List<RuleChange> changes(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
         PrefixKey key = new PrefixKey(prefixKey);
         registry.find(key).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return registry.history(key);

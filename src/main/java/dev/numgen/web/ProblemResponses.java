@@ -10,6 +10,7 @@ import dev.numgen.issue.ResolutionRefusedException;
 import dev.numgen.issue.UnknownProvisionalNumberException;
 import dev.numgen.issue.VoidRefusedException;
 import dev.numgen.provisional.ProvisionalStoreUnavailableException;
+import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.RuleVersionConflictException;
@@ -60,6 +61,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof UnknownPrefixException unknown) {
             return respond(
                     problem(ProblemType.PREFIX_NOT_REGISTERED, e.getMessage(), "prefixKey", unknown.prefixKey()));
+        }
+        if (e instanceof InvalidPrefixKeyException) {
+            return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), "field", "prefixKey"));
         }
         if (e instanceof InvalidRuleException invalid) {
             ProblemDetail problem = problem(ProblemType.INVALID_RULE, e.getMessage(), "field", invalid.field());

@@ -25,8 +25,11 @@ public enum ProblemType {
     INVALID_RULE(
             "invalid-rule",
             "Invalid prefix rule",
-            HttpStatus.BAD_REQUEST,
-            "The rule cannot be registered as written; `field` names the part at fault and, for a format,"
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "Each field has its documented shape, but together they make no rule that can be registered: a format"
+                    + " the format language does not accept, a longest number over 64 characters, a variable the"
+                    + " format does not use, maxValue below start or beyond the {seq:N} width, a variable pattern"
+                    + " that cannot be matched in linear time. `field` names the part at fault and, for a format,"
                     + " `position` the character. Nothing was changed."),
     RULE_CHANGE_REFUSED(
             "rule-change-refused",

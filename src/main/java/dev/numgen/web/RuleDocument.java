@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.VariableSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +33,16 @@ record RuleDocument(
 
     /** A variable; {@code required} defaults to true and {@code maxLength} to 16. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record VariableDocument(String pattern, Boolean required, Integer maxLength) {
+    record VariableDocument(
+            @Schema(
+                    description = "RE2 syntax, at most 256 characters; the whole value must match",
+                    minLength = 1,
+                    maxLength = 256)
+            @NotNull
+            String pattern,
+
+            Boolean required,
+            @Min(1) @Max(64) Integer maxLength) {
 
         VariableSpec toSpec() {
             return new VariableSpec(

@@ -201,8 +201,8 @@ class RuleValidatorTest {
     @Test
     void prefixKeyShapeIsChecked() {
         assertThat(new PrefixKey("A.b-c_9").value()).isEqualTo("A.b-c_9");
-        assertThatThrownBy(() -> new PrefixKey("-A")).isInstanceOf(InvalidRuleException.class);
-        assertThatThrownBy(() -> new PrefixKey("A".repeat(65))).isInstanceOf(InvalidRuleException.class);
+        assertThatThrownBy(() -> new PrefixKey("-A")).isInstanceOf(InvalidPrefixKeyException.class);
+        assertThatThrownBy(() -> new PrefixKey("A".repeat(65))).isInstanceOf(InvalidPrefixKeyException.class);
         assertThat(new PrefixKey("A".repeat(64)).value()).hasSize(64);
     }
 

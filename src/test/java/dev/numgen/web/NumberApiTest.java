@@ -425,7 +425,7 @@ class NumberApiTest {
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
         HttpReply padded =
                 api.put("/api/prefix-configs/EVENT2", writer, "{\"format\":\"EV-{seq:6}\",\"strategy\":\"SNOWFLAKE\"}");
-        assertThat(padded.status()).isEqualTo(400);
+        assertThat(padded.status()).isEqualTo(422);
         assertThat(padded.json().path("field").asString()).isEqualTo("format");
     }
 

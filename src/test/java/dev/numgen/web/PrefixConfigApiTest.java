@@ -71,9 +71,9 @@ class PrefixConfigApiTest {
     }
 
     @Test
-    void illegalFormatIsA400ProblemNamingThePosition() {
+    void illegalFormatIsA422ProblemNamingThePosition() {
         HttpReply reply = api.put("/api/prefix-configs/BAD", writer, "{\"format\":\"ORD {seq}\"}");
-        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         JsonNode problem = reply.json();
         assertThat(problem.path("type").asString()).isEqualTo("/problems/invalid-rule");
@@ -93,12 +93,12 @@ class PrefixConfigApiTest {
     }
 
     @Test
-    void variablePatternsBeyondLinearMatchingOrTooLongAre400ProblemsNamingTheVariable() {
+    void variablePatternsBeyondLinearMatchingOrTooLongAre422ProblemsNamingTheVariable() {
         for (String pattern : new String[] {"([A-Z])\\\\1", "(?=A)[A-Z]+", "[A-Z]" + "x?".repeat(126)}) {
             String rule = "{\"format\":\"R-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"" + pattern
                     + "\"}}}";
             HttpReply reply = api.put("/api/prefix-configs/PATTERN", writer, rule);
-            assertThat(reply.status()).as(pattern).isEqualTo(400);
+            assertThat(reply.status()).as(pattern).isEqualTo(422);
             assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
             assertThat(reply.json().path("field").asString()).isEqualTo("variables");
             assertThat(reply.json().path("detail").asString()).contains("region");
@@ -112,7 +112,7 @@ class PrefixConfigApiTest {
             String rule = "{\"format\":\"V-{var:" + name + "}-{seq}\",\"variables\":{\"" + name
                     + "\":{\"pattern\":\"[A-Z]{2}\"}}}";
             HttpReply reply = api.put("/api/prefix-configs/NAMED-" + name, writer, rule);
-            assertThat(reply.status()).as(name).isEqualTo(400);
+            assertThat(reply.status()).as(name).isEqualTo(422);
             assertThat(reply.json().path("type").asString()).endsWith("/invalid-rule");
             assertThat(reply.json().path("field").asString()).isEqualTo("variables");
             assertThat(reply.json().path("detail").asString()).contains(name);
@@ -185,7 +185,8 @@ class PrefixConfigApiTest {
                     "/api/prefix-configs/DESCRIBED",
                     writer,
                     "{\"format\":\"D-{seq}\",\"description\":\"" + description + "\"}");
-            assertThat(reply.status()).as(description).isEqualTo(400);
+            assertThat(reply.status()).as(description).isEqualTo(422);
+            assertThat(reply.json().path("type").asString()).as(description).isEqualTo("/problems/invalid-rule");
             assertThat(reply.json().path("field").asString()).as(description).isEqualTo("description");
         }
         assertThat(api.get("/api/prefix-configs/DESCRIBED", writer).status()).isEqualTo(404);

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteIllegalStateException;
+import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.BaselineNode;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.configuration.TopologyValidator;
@@ -24,7 +26,17 @@ final class MajorityTopologyValidator implements TopologyValidator {
 
     @Override
     public boolean validate(Collection<ClusterNode> nodes) {
-        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        Ignite node = ignite;
+        if (node == null) {
+            // A copy of the cache configuration that travelled in a discovery message (deactivation) is not injected.
+            // Ignite calls the validator on its own threads, which name their node.
+            try {
+                node = Ignition.localIgnite();
+            } catch (IgniteIllegalStateException e) {
+                return false;
+            }
+        }
+        Collection<BaselineNode> baseline = node.cluster().currentBaselineTopology();
         if (baseline == null || baseline.isEmpty()) {
             // Only an in-memory cluster has no baseline; a persistent one is active only with one.
             return true;
