@@ -35,7 +35,7 @@ public final class IdempotentIssuer {
         }
         IssuedNumbers issued;
         try {
-            issued = issuer.issue(prefixKey, count, variables);
+            issued = issuer.issue(caller, prefixKey, count, variables);
         } catch (RuntimeException e) {
             store.release(caller, idempotencyKey);
             throw e;

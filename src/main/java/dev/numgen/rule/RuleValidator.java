@@ -16,6 +16,8 @@ public final class RuleValidator {
     public static final int MAX_RENDERED_LENGTH = 64;
     public static final int MAX_RESERVE_SIZE = 1_000_000;
     private static final int MAX_DESCRIPTION_LENGTH = 256;
+    /** Numbers per client and minute; more than a node issues. */
+    public static final int MAX_QUOTA = 1_000_000_000;
 
     public PrefixRule validate(PrefixKey key, RuleDefinition definition) {
         if (definition == null || definition.format() == null) {
@@ -50,6 +52,10 @@ public final class RuleValidator {
                 definition.description() == null || definition.description().length() <= MAX_DESCRIPTION_LENGTH,
                 "description",
                 "description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        require(
+                definition.quota() == null || (definition.quota() >= 1 && definition.quota() <= MAX_QUOTA),
+                "quota",
+                "quota must be 1.." + MAX_QUOTA + " numbers per client and minute");
         checkVariables(template, variables);
         int longest =
                 template.maxRenderedLength(maxValue, name -> variables.get(name).maxLength());
@@ -76,7 +82,8 @@ public final class RuleValidator {
                 zone,
                 variables,
                 definition.description(),
-                concurrency);
+                concurrency,
+                definition.quota());
     }
 
     /** The largest value {@code {seq:N}} can show, or Long.MAX_VALUE for a bare {@code {seq}}. */

@@ -1,5 +1,6 @@
 package dev.numgen.system;
 
+import dev.numgen.issue.ClientQuotas;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.NumberVoider;
@@ -97,7 +98,8 @@ class NumgenConfiguration {
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisionalIssuer,
-            RuleSnapshotFile ruleSnapshot) {
+            RuleSnapshotFile ruleSnapshot,
+            ClientQuotas quotas) {
         return new NumberIssuer(
                 new RememberingRuleRegistry(registry, ruleSnapshot),
                 Map.of(
@@ -107,7 +109,17 @@ class NumgenConfiguration {
                                 new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
                 clock,
                 standing,
-                provisionalIssuer);
+                provisionalIssuer,
+                quotas);
+    }
+
+    /** Each client's numbers per rule and minute, unless the rule sets its own; kept per node (see ClientQuotas). */
+    @Bean
+    ClientQuotas clientQuotas(
+            @Value("${numgen.quota.numbers-per-minute:" + ClientQuotas.DEFAULT_PER_MINUTE + "}") int perMinute,
+            @Value("${numgen.quota.max-buckets:" + ClientQuotas.DEFAULT_MAX_BUCKETS + "}") int maxBuckets,
+            Clock clock) {
+        return new ClientQuotas(perMinute, maxBuckets, clock);
     }
 
     /** Where this node records its provisional numbers; it must survive restarts (the node's persistent volume). */

@@ -112,7 +112,7 @@ final class NumberEndpoint implements Filter {
         int count = count(parameters.remove("count"));
         String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
         return idempotencyKey == null
-                ? issuer.issue(prefixKey, count, parameters)
+                ? issuer.issue(caller, prefixKey, count, parameters)
                 : idempotent.issue(caller, idempotencyKey, prefixKey, count, parameters);
     }
 

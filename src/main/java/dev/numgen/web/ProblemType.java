@@ -14,6 +14,7 @@ enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(
             "idempotency-key-reused", "Idempotency-Key used with other parameters", HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_KEY_BUSY("idempotency-key-busy", "Idempotency-Key request in progress", HttpStatus.CONFLICT),
+    QUOTA_EXCEEDED("quota-exceeded", "Quota exceeded", HttpStatus.TOO_MANY_REQUESTS),
     VERSION_MISMATCH("version-mismatch", "Rule version does not match If-Match", HttpStatus.PRECONDITION_FAILED),
     BASELINE_CHANGE_REFUSED("baseline-change-refused", "Baseline change refused", HttpStatus.CONFLICT),
     RESOLUTION_REFUSED("resolution-refused", "Provisional number already resolved", HttpStatus.CONFLICT),

@@ -24,6 +24,7 @@ record RuleDocument(
         Map<String, VariableDocument> variables,
         String description,
         String concurrency,
+        Integer quota,
         Long version,
         String changedBy,
         Instant changedAt) {
@@ -57,7 +58,18 @@ record RuleDocument(
             }
         }
         return new RuleDefinition(
-                format, strategy, reset, start, step, maxValue, reserveSize, timeZone, specs, description, concurrency);
+                format,
+                strategy,
+                reset,
+                start,
+                step,
+                maxValue,
+                reserveSize,
+                timeZone,
+                specs,
+                description,
+                concurrency,
+                quota);
     }
 
     static RuleDocument of(RegisteredRule registered) {
@@ -77,6 +89,7 @@ record RuleDocument(
                 variables,
                 rule.description(),
                 rule.concurrency().name(),
+                rule.quota(),
                 registered.version(),
                 registered.changedBy(),
                 registered.changedAt());
