@@ -1,6 +1,7 @@
 package dev.numgen.system;
 
 import dev.numgen.issue.ClientQuotas;
+import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.NumberVoider;
@@ -179,9 +180,18 @@ class NumgenConfiguration {
                 SnowflakeSequence.MAX_WORKERS);
     }
 
+    /** What one client's Idempotency-Key records may hold, cluster-wide (see IdempotencyLimits). */
     @Bean
-    IdempotentIssuer idempotentIssuer(NumberIssuer issuer, IgniteStore store) {
-        return new IdempotentIssuer(issuer, new IgniteIdempotencyStore(store));
+    IdempotentIssuer idempotentIssuer(
+            NumberIssuer issuer,
+            IgniteStore store,
+            @Value("${numgen.idempotency.max-keys-per-client:10000}") int keysPerClient,
+            @Value("${numgen.idempotency.max-numbers-per-client:100000}") int numbersPerClient,
+            @Value("${numgen.idempotency.max-clients:1000}") int clients) {
+        return new IdempotentIssuer(
+                issuer,
+                new IgniteIdempotencyStore(
+                        store, new IdempotencyLimits(keysPerClient, numbersPerClient, clients), Clock.systemUTC()));
     }
 
     @Bean

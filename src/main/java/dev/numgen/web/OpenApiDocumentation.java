@@ -94,8 +94,9 @@ class OpenApiDocumentation {
                 .in("header")
                 .name("Idempotency-Key")
                 .description("Same key and parameters within 24 h: the same numbers again (any node); same key with"
-                        + " other parameters: 422 idempotency-key-reused. Keys belong to the token subject.")
-                .schema(new StringSchema().maxLength(255));
+                        + " other parameters: 422 idempotency-key-reused. Keys belong to the token subject; past"
+                        + " its limits (docs/limits.md) a new key gets 429 idempotency-limit-reached.")
+                .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[!-~]+$"));
         String variables = "Every other query parameter is a variable of the rule ({var:name} in its format). "
                 + "Scope numbers:generate.";
         Schema<?> body = new ObjectSchema()
@@ -143,6 +144,11 @@ class OpenApiDocumentation {
                         responses.addApiResponse("404", problem("Prefix not registered (type prefix-not-registered)"));
                         responses.addApiResponse(
                                 "409", problem("Counter exhausted: maxValue reached (type counter-exhausted)"));
+                        responses.addApiResponse(
+                                "429",
+                                problem(
+                                        "The client's quota for the rule, or its Idempotency-Key records, at their"
+                                                + " limit (type quota-exceeded / idempotency-limit-reached), with Retry-After"));
                     } else {
                         responses.addApiResponse("404", problem("Rule not registered (type prefix-not-registered)"));
                         responses.addApiResponse(

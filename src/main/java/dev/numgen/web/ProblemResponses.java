@@ -2,6 +2,7 @@ package dev.numgen.web;
 
 import dev.numgen.issue.IdempotencyKeyBusyException;
 import dev.numgen.issue.IdempotencyKeyReusedException;
+import dev.numgen.issue.IdempotencyLimitException;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.NoMajorityException;
@@ -85,6 +86,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return retryAfter(
                     problem(ProblemType.QUOTA_EXCEEDED, e.getMessage(), "prefixKey", exceeded.prefixKey()),
                     Long.toString(exceeded.retryAfterSeconds()));
+        }
+        if (e instanceof IdempotencyLimitException limit) {
+            return retryAfter(
+                    problem(ProblemType.IDEMPOTENCY_LIMIT_REACHED, e.getMessage(), "field", "Idempotency-Key"),
+                    Long.toString(limit.retryAfterSeconds()));
         }
         if (e instanceof UnknownProvisionalNumberException) {
             return respond(problem(ProblemType.NOT_FOUND, e.getMessage(), null, null));

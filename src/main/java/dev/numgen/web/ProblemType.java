@@ -15,6 +15,8 @@ enum ProblemType {
             "idempotency-key-reused", "Idempotency-Key used with other parameters", HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENCY_KEY_BUSY("idempotency-key-busy", "Idempotency-Key request in progress", HttpStatus.CONFLICT),
     QUOTA_EXCEEDED("quota-exceeded", "Quota exceeded", HttpStatus.TOO_MANY_REQUESTS),
+    IDEMPOTENCY_LIMIT_REACHED(
+            "idempotency-limit-reached", "Idempotency-Key records at their limit", HttpStatus.TOO_MANY_REQUESTS),
     VERSION_MISMATCH("version-mismatch", "Rule version does not match If-Match", HttpStatus.PRECONDITION_FAILED),
     BASELINE_CHANGE_REFUSED("baseline-change-refused", "Baseline change refused", HttpStatus.CONFLICT),
     RESOLUTION_REFUSED("resolution-refused", "Provisional number already resolved", HttpStatus.CONFLICT),
