@@ -18,8 +18,10 @@ import java.time.Duration;
  */
 public final class ClientQuotas {
 
-    /** A client's default numbers per rule and minute: ~1,700/s, more than a business system needs, and it takes a
-     * single client ten minutes to spend a daily counter of 999,999. */
+    /**
+     * A client's default numbers per rule and minute: ~1,700/s, more than a business system needs, and it takes a
+     * single client nine minutes to spend a daily counter of 999,999.
+     */
     public static final int DEFAULT_PER_MINUTE = 100_000;
 
     public static final int DEFAULT_MAX_BUCKETS = 100_000;
@@ -92,7 +94,7 @@ public final class ClientQuotas {
         /** 0 when {@code count} was taken, else how long until it could be. */
         synchronized long take(int count, long now) {
             if (at != Long.MIN_VALUE && now > at) {
-                left = Math.min(capacity, left + (now - at) * capacity / MILLIS_PER_MINUTE);
+                left = Math.min(capacity, left + (double) (now - at) * capacity / MILLIS_PER_MINUTE);
             }
             at = Math.max(at, now);
             if (left >= count) {

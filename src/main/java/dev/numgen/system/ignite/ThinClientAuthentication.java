@@ -18,7 +18,8 @@ import org.apache.ignite.plugin.security.SecurityCredentials;
  * <p>Ignite creates that user when a cluster first starts and lets its password be changed only once the cluster is
  * active; until then anyone could log in with the default and, among other things, activate the cluster with too
  * small a baseline. So the password is checked here, on every login, and Ignite's user store (which keeps the
- * default) only provides the user's identity, which every node resolves alike. Server nodes join as before: Ignite's
+ * default) only provides the user's identity, which every node resolves alike. (Only a node that has joined the
+ * cluster, and so can read everything anyway, could still log in with the default.) Server nodes join as before: Ignite's
  * authentication checks clients only, so whoever reaches the discovery port can still join as a node (a gap until
  * cluster TLS; that port is on loopback by default).
  *
