@@ -4,19 +4,22 @@ import java.util.Optional;
 
 /**
  * Remembers, per caller and Idempotency-Key, which request was made and what it received, so
- * a retry (on any node) gets the same numbers. Entries last 24 hours.
+ * a retry (on any node) gets the same numbers. Entries last 24 hours, and what one caller may
+ * hold is bounded ({@link IdempotencyLimits}).
  */
 public interface IdempotencyStore {
 
     /**
-     * Claims {@code key} for a request described by {@code fingerprint}.
+     * Claims {@code key} for a request described by {@code fingerprint} that asks for {@code count}
+     * numbers.
      *
      * @return the numbers the same request already received, or empty when the caller now owns
      *     the key and must {@link #complete} or {@link #release} it
      * @throws IdempotencyKeyReusedException when the key was used with other parameters
      * @throws IdempotencyKeyBusyException when the same request is still being answered
+     * @throws IdempotencyLimitException when a new key would take the caller past its limits
      */
-    Optional<IssuedNumbers> claim(String caller, String key, String fingerprint);
+    Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count);
 
     /** Records the numbers a claimed key's request received. */
     void complete(String caller, String key, String fingerprint, IssuedNumbers issued);

@@ -24,18 +24,19 @@ public final class IdempotentIssuer {
 
     public IssuedNumbers issue(
             String caller, String idempotencyKey, String prefixKey, int count, Map<String, String> variables) {
-        if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+        if (!wellFormed(idempotencyKey)) {
             throw new InvalidIssueRequestException(
-                    "Idempotency-Key", "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters");
+                    "Idempotency-Key",
+                    "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)");
         }
         String fingerprint = fingerprint(prefixKey, count, variables);
-        Optional<IssuedNumbers> earlier = store.claim(caller, idempotencyKey, fingerprint);
+        Optional<IssuedNumbers> earlier = store.claim(caller, idempotencyKey, fingerprint, count);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         IssuedNumbers issued;
         try {
-            issued = issuer.issue(prefixKey, count, variables);
+            issued = issuer.issue(caller, prefixKey, count, variables);
         } catch (RuntimeException e) {
             store.release(caller, idempotencyKey);
             throw e;
@@ -48,6 +49,20 @@ public final class IdempotentIssuer {
             log.log(System.Logger.Level.WARNING, "Could not record Idempotency-Key result: " + e.getMessage());
         }
         return issued;
+    }
+
+    /** Visible ASCII only: a key is echoed in problems and logs, where control characters could forge lines. */
+    static boolean wellFormed(String key) {
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < '!' || c > '~') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request's parameters in a canonical, unambiguous form (length-prefixed parts). */

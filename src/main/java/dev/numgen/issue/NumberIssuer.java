@@ -20,22 +20,58 @@ public final class NumberIssuer {
     private final Clock clock;
     private final ClusterStanding standing;
     private final ProvisionalIssuer provisional;
+    /** Null when clients have no quotas. */
+    private final ClientQuotas quotas;
 
-    /**
-     * @param strategies the sequence strategy serving each rule strategy
-     * @param standing whether this node may use the shared counters
-     * @param provisional issues SEGMENT numbers when it may not
-     */
+    /** An issuer whose clients have no quotas. */
     public NumberIssuer(
             RuleRegistry registry,
             Map<Strategy, SequenceStrategy> strategies,
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisional) {
+        this(registry, strategies, clock, standing, provisional, null);
+    }
+
+    /**
+     * @param strategies the sequence strategy serving each rule strategy
+     * @param standing whether this node may use the shared counters
+     * @param provisional issues SEGMENT numbers when it may not
+     * @param quotas what each client may take of each rule
+     */
+    public NumberIssuer(
+            RuleRegistry registry,
+            Map<Strategy, SequenceStrategy> strategies,
+            Clock clock,
+            ClusterStanding standing,
+            ProvisionalIssuer provisional,
+            ClientQuotas quotas) {
         this.rules = new CompiledRules(registry, strategies);
         this.clock = clock;
         this.standing = standing;
         this.provisional = provisional;
+        this.quotas = quotas;
+    }
+
+    /**
+     * As {@link #issue(String, int, Map)} for a client (a token subject), within its quota for the rule: a request
+     * beyond it is refused with {@link QuotaExceededException} before anything is issued, and a request that fails
+     * gives back what it took.
+     */
+    public IssuedNumbers issue(String caller, String prefixKey, int count, Map<String, String> variables) {
+        if (quotas == null) {
+            return issue(prefixKey, count, variables);
+        }
+        checkCount(count);
+        CompiledRule rule = rules.get(prefixKey);
+        Map<String, String> checked = rule.checkVariables(variables);
+        quotas.take(caller, rule.rule(), count);
+        try {
+            return issue(prefixKey, rule, checked, count);
+        } catch (RuntimeException e) {
+            quotas.giveBack(caller, rule.rule(), count);
+            throw e;
+        }
     }
 
     /**
@@ -47,11 +83,18 @@ public final class NumberIssuer {
      * SEGMENT rule gets provisional numbers; other strategies are refused.
      */
     public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables) {
+        checkCount(count);
+        CompiledRule rule = rules.get(prefixKey);
+        return issue(prefixKey, rule, rule.checkVariables(variables), count);
+    }
+
+    private static void checkCount(int count) {
         if (count < 1 || count > MAX_COUNT) {
             throw new InvalidIssueRequestException("count", "count must be 1.." + MAX_COUNT);
         }
-        CompiledRule rule = rules.get(prefixKey);
-        Map<String, String> checked = rule.checkVariables(variables);
+    }
+
+    private IssuedNumbers issue(String prefixKey, CompiledRule rule, Map<String, String> checked, int count) {
         long now = clock.millis();
         boolean segment = rule.rule().strategy() == Strategy.SEGMENT;
         if (standing.inMajority()) {

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * A validated rule with every default applied. Two rules are equal when a caller wrote the same
  * thing, which makes re-registering an unchanged rule a no-op.
+ *
+ * @param quota numbers one client (token subject) may take per minute, or null for the node's
+ *     default
  */
 public record PrefixRule(
         PrefixKey key,
@@ -19,9 +22,40 @@ public record PrefixRule(
         ZoneId timeZone,
         Map<String, VariableSpec> variables,
         String description,
-        Concurrency concurrency) {
+        Concurrency concurrency,
+        Integer quota) {
 
     public PrefixRule {
         variables = Map.copyOf(variables);
+    }
+
+    /** A rule without a quota of its own. */
+    public PrefixRule(
+            PrefixKey key,
+            String format,
+            Strategy strategy,
+            ResetPeriod reset,
+            long start,
+            long step,
+            long maxValue,
+            int reserveSize,
+            ZoneId timeZone,
+            Map<String, VariableSpec> variables,
+            String description,
+            Concurrency concurrency) {
+        this(
+                key,
+                format,
+                strategy,
+                reset,
+                start,
+                step,
+                maxValue,
+                reserveSize,
+                timeZone,
+                variables,
+                description,
+                concurrency,
+                null);
     }
 }

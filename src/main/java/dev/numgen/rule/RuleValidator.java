@@ -18,6 +18,8 @@ public final class RuleValidator {
     private static final int MAX_DESCRIPTION_LENGTH = 256;
     /** The issuing request's own parameters; a variable of the same name could be mistaken for one. */
     private static final Set<String> RESERVED_NAMES = Set.of("prefixKey", "count");
+    /** Numbers per client and minute; more than a node issues. */
+    public static final int MAX_QUOTA = 1_000_000_000;
 
     public PrefixRule validate(PrefixKey key, RuleDefinition definition) {
         if (definition == null || definition.format() == null) {
@@ -56,6 +58,10 @@ public final class RuleValidator {
                 definition.description() == null || PlainText.isPlain(definition.description()),
                 "description",
                 "description may not contain control characters, line separators or invisible formatting characters");
+        require(
+                definition.quota() == null || (definition.quota() >= 1 && definition.quota() <= MAX_QUOTA),
+                "quota",
+                "quota must be 1.." + MAX_QUOTA + " numbers per client and minute");
         checkVariables(template, variables);
         int longest =
                 template.maxRenderedLength(maxValue, name -> variables.get(name).maxLength());
@@ -82,7 +88,8 @@ public final class RuleValidator {
                 zone,
                 variables,
                 definition.description(),
-                concurrency);
+                concurrency,
+                definition.quota());
     }
 
     /** The largest value {@code {seq:N}} can show, or Long.MAX_VALUE for a bare {@code {seq}}. */

@@ -1,5 +1,7 @@
 package dev.numgen.system;
 
+import dev.numgen.issue.ClientQuotas;
+import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.NumberVoider;
@@ -97,7 +99,8 @@ class NumgenConfiguration {
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisionalIssuer,
-            RuleSnapshotFile ruleSnapshot) {
+            RuleSnapshotFile ruleSnapshot,
+            ClientQuotas quotas) {
         return new NumberIssuer(
                 new RememberingRuleRegistry(registry, ruleSnapshot),
                 Map.of(
@@ -107,7 +110,17 @@ class NumgenConfiguration {
                                 new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
                 clock,
                 standing,
-                provisionalIssuer);
+                provisionalIssuer,
+                quotas);
+    }
+
+    /** Each client's numbers per rule and minute, unless the rule sets its own; kept per node (see ClientQuotas). */
+    @Bean
+    ClientQuotas clientQuotas(
+            @Value("${numgen.quota.numbers-per-minute:" + ClientQuotas.DEFAULT_PER_MINUTE + "}") int perMinute,
+            @Value("${numgen.quota.max-buckets:" + ClientQuotas.DEFAULT_MAX_BUCKETS + "}") int maxBuckets,
+            Clock clock) {
+        return new ClientQuotas(perMinute, maxBuckets, clock);
     }
 
     /** Where this node records its provisional numbers; it must survive restarts (the node's persistent volume). */
@@ -167,9 +180,18 @@ class NumgenConfiguration {
                 SnowflakeSequence.MAX_WORKERS);
     }
 
+    /** What one client's Idempotency-Key records may hold, cluster-wide (see IdempotencyLimits). */
     @Bean
-    IdempotentIssuer idempotentIssuer(NumberIssuer issuer, IgniteStore store) {
-        return new IdempotentIssuer(issuer, new IgniteIdempotencyStore(store));
+    IdempotentIssuer idempotentIssuer(
+            NumberIssuer issuer,
+            IgniteStore store,
+            @Value("${numgen.idempotency.max-keys-per-client:10000}") int keysPerClient,
+            @Value("${numgen.idempotency.max-numbers-per-client:100000}") int numbersPerClient,
+            @Value("${numgen.idempotency.max-clients:1000}") int clients) {
+        return new IdempotentIssuer(
+                issuer,
+                new IgniteIdempotencyStore(
+                        store, new IdempotencyLimits(keysPerClient, numbersPerClient, clients), Clock.systemUTC()));
     }
 
     @Bean

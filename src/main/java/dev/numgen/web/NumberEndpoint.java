@@ -124,7 +124,7 @@ final class NumberEndpoint implements Filter {
         int issued = count == null ? 1 : count;
         String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
         return idempotencyKey == null
-                ? issuer.issue(prefixKey, issued, variables)
+                ? issuer.issue(caller, prefixKey, issued, variables)
                 : idempotent.issue(caller, idempotencyKey, prefixKey, issued, variables);
     }
 

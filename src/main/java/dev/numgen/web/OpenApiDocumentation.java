@@ -5,11 +5,13 @@ import static dev.numgen.web.ProblemType.COUNTER_EXHAUSTED;
 import static dev.numgen.web.ProblemType.FORBIDDEN;
 import static dev.numgen.web.ProblemType.IDEMPOTENCY_KEY_BUSY;
 import static dev.numgen.web.ProblemType.IDEMPOTENCY_KEY_REUSED;
+import static dev.numgen.web.ProblemType.IDEMPOTENCY_LIMIT_REACHED;
 import static dev.numgen.web.ProblemType.INVALID_REQUEST;
 import static dev.numgen.web.ProblemType.INVALID_RULE;
 import static dev.numgen.web.ProblemType.NOT_FOUND;
 import static dev.numgen.web.ProblemType.NO_MAJORITY;
 import static dev.numgen.web.ProblemType.PREFIX_NOT_REGISTERED;
+import static dev.numgen.web.ProblemType.QUOTA_EXCEEDED;
 import static dev.numgen.web.ProblemType.RESOLUTION_REFUSED;
 import static dev.numgen.web.ProblemType.RULE_CHANGE_REFUSED;
 import static dev.numgen.web.ProblemType.STORAGE_UNAVAILABLE;
@@ -69,6 +71,8 @@ class OpenApiDocumentation {
                 COUNTER_EXHAUSTED,
                 IDEMPOTENCY_KEY_BUSY,
                 IDEMPOTENCY_KEY_REUSED,
+                QUOTA_EXCEEDED,
+                IDEMPOTENCY_LIMIT_REACHED,
                 NO_MAJORITY,
                 STORAGE_UNAVAILABLE);
         describe("GET /api/numbers", "Numbers", "issueNumbers", issuing);
@@ -233,7 +237,7 @@ class OpenApiDocumentation {
                 .collect(Collectors.groupingBy(type -> type.status.value(), TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, types) -> {
             ApiResponse response = problemResponse(types);
-            if (status == 503 || types.contains(IDEMPOTENCY_KEY_BUSY)) {
+            if (status == 503 || status == 429 || types.contains(IDEMPOTENCY_KEY_BUSY)) {
                 response.addHeaderObject(
                         "Retry-After",
                         new Header()

@@ -2,10 +2,12 @@ package dev.numgen.web;
 
 import dev.numgen.issue.IdempotencyKeyBusyException;
 import dev.numgen.issue.IdempotencyKeyReusedException;
+import dev.numgen.issue.IdempotencyLimitException;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.NoMajorityException;
 import dev.numgen.issue.ProvisionalJournalException;
+import dev.numgen.issue.QuotaExceededException;
 import dev.numgen.issue.ResolutionRefusedException;
 import dev.numgen.issue.UnknownProvisionalNumberException;
 import dev.numgen.issue.VoidRefusedException;
@@ -94,6 +96,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e instanceof IdempotencyKeyBusyException) {
             return retryLater(problem(ProblemType.IDEMPOTENCY_KEY_BUSY, e.getMessage(), null, null));
         }
+        if (e instanceof QuotaExceededException exceeded) {
+            return retryAfter(
+                    problem(ProblemType.QUOTA_EXCEEDED, e.getMessage(), "prefixKey", exceeded.prefixKey()),
+                    Long.toString(exceeded.retryAfterSeconds()));
+        }
+        if (e instanceof IdempotencyLimitException limit) {
+            return retryAfter(
+                    problem(ProblemType.IDEMPOTENCY_LIMIT_REACHED, e.getMessage(), "field", "Idempotency-Key"),
+                    Long.toString(limit.retryAfterSeconds()));
+        }
         if (e instanceof UnknownProvisionalNumberException) {
             return respond(problem(ProblemType.NOT_FOUND, e.getMessage(), null, null));
         }
@@ -143,8 +155,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> retryLater(ProblemDetail problem) {
+        return retryAfter(problem, RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<Object> retryAfter(ProblemDetail problem, String seconds) {
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }

@@ -57,6 +57,18 @@ public enum ProblemType {
             "Idempotency-Key request in progress",
             HttpStatus.CONFLICT,
             "A request with this Idempotency-Key is still being served; retry after Retry-After."),
+    QUOTA_EXCEEDED(
+            "quota-exceeded",
+            "Quota exceeded",
+            HttpStatus.TOO_MANY_REQUESTS,
+            "This client (token subject) took its quota of numbers from this rule on this node; nothing was issued."
+                    + " Retry after Retry-After seconds."),
+    IDEMPOTENCY_LIMIT_REACHED(
+            "idempotency-limit-reached",
+            "Idempotency-Key records at their limit",
+            HttpStatus.TOO_MANY_REQUESTS,
+            "This client holds as many Idempotency-Key records as it may; nothing was issued or stored. Retry after"
+                    + " Retry-After seconds, when the oldest expire."),
     VERSION_MISMATCH(
             "version-mismatch",
             "Rule version does not match If-Match",

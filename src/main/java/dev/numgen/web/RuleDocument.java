@@ -27,6 +27,7 @@ record RuleDocument(
         Map<String, VariableDocument> variables,
         String description,
         String concurrency,
+        Integer quota,
         Long version,
         String changedBy,
         Instant changedAt) {
@@ -73,6 +74,7 @@ record RuleDocument(
                 variables,
                 rule.description(),
                 rule.concurrency().name(),
+                rule.quota(),
                 registered.version(),
                 registered.changedBy(),
                 registered.changedAt());

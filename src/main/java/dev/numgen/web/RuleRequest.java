@@ -67,7 +67,12 @@ record RuleRequest(
                 allowableValues = {"PESSIMISTIC", "OPTIMISTIC"},
                 defaultValue = "PESSIMISTIC")
         @Pattern(regexp = "^(PESSIMISTIC|OPTIMISTIC)$")
-        String concurrency) {
+        String concurrency,
+
+        @Schema(description = "numbers one client (token subject) may take per minute from this rule on one node")
+        @Min(1)
+        @Max(RuleValidator.MAX_QUOTA)
+        Integer quota) {
 
     /** More than a 128-character format can show. */
     static final int MAX_VARIABLES = 32;
@@ -87,6 +92,17 @@ record RuleRequest(
             }
         }
         return new RuleDefinition(
-                format, strategy, reset, start, step, maxValue, reserveSize, timeZone, specs, description, concurrency);
+                format,
+                strategy,
+                reset,
+                start,
+                step,
+                maxValue,
+                reserveSize,
+                timeZone,
+                specs,
+                description,
+                concurrency,
+                quota);
     }
 }

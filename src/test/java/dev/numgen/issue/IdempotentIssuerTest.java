@@ -30,7 +30,7 @@ class IdempotentIssuerTest {
         final Map<String, Entry> entries = new HashMap<>();
 
         @Override
-        public synchronized Optional<IssuedNumbers> claim(String caller, String key, String fingerprint) {
+        public synchronized Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
             Entry known = entries.get(caller + "/" + key);
             if (known == null) {
                 entries.put(caller + "/" + key, new Entry(fingerprint, null));

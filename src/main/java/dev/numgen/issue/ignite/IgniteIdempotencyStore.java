@@ -2,11 +2,14 @@ package dev.numgen.issue.ignite;
 
 import dev.numgen.issue.IdempotencyKeyBusyException;
 import dev.numgen.issue.IdempotencyKeyReusedException;
+import dev.numgen.issue.IdempotencyLimitException;
+import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.system.ignite.IgniteStore;
 import dev.numgen.system.ignite.StoreUnavailableException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,54 +17,82 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import org.apache.ignite.IgniteCache;
+import org.apache.ignite.cache.CachePeekMode;
 import org.apache.ignite.configuration.CacheConfiguration;
 
 /**
- * Idempotency-Key results in a replicated cache, so a retry on any node finds them. A claim is
- * an atomic putIfAbsent of a pending entry that expires after a minute (a node that dies while
- * answering does not block the key for a day); the answered entry lives 24 hours.
+ * Idempotency-Key results in a replicated cache, so a retry on any node finds them. A claim is a pending entry that
+ * expires after a minute (a node that dies while answering does not block the key for a day); the answered entry
+ * lives 24 hours. Each client's claims are counted in its ledger, in the same transaction as the claim, and a claim
+ * beyond its {@link IdempotencyLimits} is refused, so one client cannot fill the store. The ledger serializes one
+ * client's new claims cluster-wide (one transaction each); replays and other clients are not held up.
  */
 public final class IgniteIdempotencyStore implements IdempotencyStore {
 
     static final CacheConfiguration<String, StoredIdempotentResult> RESULTS =
             IgniteStore.<String, StoredIdempotentResult>replicatedTransactional("numgen-idempotency")
                     .setEagerTtl(true);
+    static final CacheConfiguration<String, StoredLedger> LEDGERS =
+            IgniteStore.<String, StoredLedger>replicatedTransactional("numgen-idempotency-ledgers")
+                    .setEagerTtl(true);
 
     private static final Duration PENDING = new Duration(TimeUnit.MINUTES, 1);
     private static final Duration ANSWERED = new Duration(TimeUnit.HOURS, 24);
+    private static final Duration LEDGER = new Duration(TimeUnit.HOURS, StoredLedger.HOURS);
+    /** When the cluster holds records of as many clients as it may, one client's ledger expires within an hour or so. */
+    private static final long CLIENTS_RETRY_SECONDS = 3600;
 
     private final IgniteStore store;
+    private final IdempotencyLimits limits;
+    private final Clock clock;
 
     public IgniteIdempotencyStore(IgniteStore store) {
+        this(store, IdempotencyLimits.DEFAULTS, Clock.systemUTC());
+    }
+
+    public IgniteIdempotencyStore(IgniteStore store, IdempotencyLimits limits, Clock clock) {
         this.store = store;
+        this.limits = limits;
+        this.clock = clock;
         store.declare(RESULTS);
+        store.declare(LEDGERS);
     }
 
     @Override
-    public Optional<IssuedNumbers> claim(String caller, String key, String fingerprint) {
+    public Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
         String id = id(caller, key);
-        return translated(key, () -> {
-            IgniteCache<String, StoredIdempotentResult> results = store.cache(RESULTS);
-            StoredIdempotentResult known = results.get(id);
-            if (known == null) {
-                boolean claimed = results.withExpiryPolicy(new CreatedExpiryPolicy(PENDING))
-                        .putIfAbsent(id, StoredIdempotentResult.pending(fingerprint));
-                if (claimed) {
+        return translated(
+                key,
+                () -> store.inTransaction(() -> {
+                    IgniteCache<String, StoredIdempotentResult> results = store.cache(RESULTS);
+                    StoredIdempotentResult known = results.get(id);
+                    if (known != null) {
+                        if (!known.fingerprint.equals(fingerprint)) {
+                            throw new IdempotencyKeyReusedException(key);
+                        }
+                        if (!known.complete) {
+                            throw new IdempotencyKeyBusyException(key);
+                        }
+                        return Optional.of(known.toIssued());
+                    }
+                    long now = clock.millis();
+                    IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
+                    StoredLedger ledger = ledgers.get(caller);
+                    if (ledger == null) {
+                        if (ledgers.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) >= limits.clients()) {
+                            throw new IdempotencyLimitException(
+                                    "the cluster holds Idempotency-Key records of " + limits.clients()
+                                            + " clients, as many as it may",
+                                    CLIENTS_RETRY_SECONDS);
+                        }
+                        ledger = new StoredLedger();
+                    }
+                    ledger.claim(now, count, limits);
+                    ledgers.withExpiryPolicy(new ModifiedExpiryPolicy(LEDGER)).put(caller, ledger);
+                    results.withExpiryPolicy(new CreatedExpiryPolicy(PENDING))
+                            .put(id, StoredIdempotentResult.pending(fingerprint, count, now));
                     return Optional.empty();
-                }
-                known = results.get(id);
-                if (known == null) {
-                    throw new IdempotencyKeyBusyException(key);
-                }
-            }
-            if (!known.fingerprint.equals(fingerprint)) {
-                throw new IdempotencyKeyReusedException(key);
-            }
-            if (!known.complete) {
-                throw new IdempotencyKeyBusyException(key);
-            }
-            return Optional.of(known.toIssued());
-        });
+                }));
     }
 
     @Override
@@ -76,11 +107,23 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void release(String caller, String key) {
-        translated(key, () -> store.cache(RESULTS).remove(id(caller, key)));
+        translated(
+                key,
+                () -> store.inTransaction(() -> {
+                    StoredIdempotentResult claimed = store.cache(RESULTS).getAndRemove(id(caller, key));
+                    IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
+                    StoredLedger ledger = ledgers.get(caller);
+                    if (claimed != null && ledger != null) {
+                        ledger.release(claimed.claimedAtMillis, claimed.count);
+                        ledgers.withExpiryPolicy(new ModifiedExpiryPolicy(LEDGER))
+                                .put(caller, ledger);
+                    }
+                    return null;
+                }));
     }
 
     /** Length-prefixed, so no caller and key can be mistaken for another pair. */
-    private static String id(String caller, String key) {
+    static String id(String caller, String key) {
         return caller.length() + ":" + caller + key;
     }
 

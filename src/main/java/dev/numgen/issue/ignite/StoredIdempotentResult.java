@@ -12,15 +12,22 @@ final class StoredIdempotentResult {
     String prefixKey;
     ArrayList<String> numbers;
     String mode;
+    /** Of a pending claim: the numbers asked for and when, so that a release can be taken off its ledger. */
+    int count;
 
-    static StoredIdempotentResult pending(String fingerprint) {
+    long claimedAtMillis;
+
+    static StoredIdempotentResult pending(String fingerprint, int count, long claimedAtMillis) {
         StoredIdempotentResult result = new StoredIdempotentResult();
         result.fingerprint = fingerprint;
+        result.count = count;
+        result.claimedAtMillis = claimedAtMillis;
         return result;
     }
 
     static StoredIdempotentResult complete(String fingerprint, IssuedNumbers issued) {
-        StoredIdempotentResult result = pending(fingerprint);
+        StoredIdempotentResult result = new StoredIdempotentResult();
+        result.fingerprint = fingerprint;
         result.complete = true;
         result.prefixKey = issued.prefixKey();
         result.numbers = new ArrayList<>(issued.numbers());

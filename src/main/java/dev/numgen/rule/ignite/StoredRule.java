@@ -32,6 +32,8 @@ final class StoredRule {
     String description;
     /** Null in rules stored before the option existed: pessimistic. */
     String concurrency;
+    /** Numbers per client and minute; null for the node's default (and in rules stored before quotas). */
+    Integer quota;
 
     long version;
     String changedBy;
@@ -52,6 +54,7 @@ final class StoredRule {
         rule.variables().forEach((name, spec) -> stored.variables.put(name, StoredVariable.of(spec)));
         stored.description = rule.description();
         stored.concurrency = rule.concurrency().name();
+        stored.quota = rule.quota();
         stored.version = version;
         stored.changedBy = changedBy;
         stored.changedAtMillis = changedAt.toEpochMilli();
@@ -75,7 +78,8 @@ final class StoredRule {
                 ZoneId.of(timeZone),
                 specs,
                 description,
-                concurrency == null ? Concurrency.PESSIMISTIC : Concurrency.valueOf(concurrency));
+                concurrency == null ? Concurrency.PESSIMISTIC : Concurrency.valueOf(concurrency),
+                quota);
         return new RegisteredRule(rule, version, changedBy, Instant.ofEpochMilli(changedAtMillis));
     }
 

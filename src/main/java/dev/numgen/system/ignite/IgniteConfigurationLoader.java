@@ -14,7 +14,8 @@ import org.springframework.core.io.Resource;
  * Reads an Ignite node configuration from Spring XML (the files in {@code ignite-config/}),
  * resolving its {@code ${numgen.ignite.*}} placeholders from the application's environment, so
  * one XML file serves every node and the values come from properties, arguments or the
- * environment like every other setting.
+ * environment like every other setting. The thin-client connector is numgen's decision, not the XML's
+ * ({@link ThinClients}).
  */
 final class IgniteConfigurationLoader {
 
@@ -41,7 +42,9 @@ final class IgniteConfigurationLoader {
             context.registerBean(PropertySourcesPlaceholderConfigurer.class);
             new XmlBeanDefinitionReader(context).loadBeanDefinitions(xml);
             context.refresh();
-            return context.getBean(CONFIGURATION_BEAN, IgniteConfiguration.class);
+            IgniteConfiguration configuration = context.getBean(CONFIGURATION_BEAN, IgniteConfiguration.class);
+            ThinClients.configure(configuration, environment);
+            return configuration;
         }
     }
 }

@@ -67,8 +67,15 @@ public final class TestNodes {
 
     /** Starts node {@code index} of the layout; activates the cluster once {@code clusterSize} joined. */
     public static TestNode start(ClusterLayout layout, int index, int clusterSize) {
+        return start(layout, index, clusterSize, Map.of());
+    }
+
+    /** As {@link #start(ClusterLayout, int, int)}, with {@code extra} properties over the layout's. */
+    public static TestNode start(ClusterLayout layout, int index, int clusterSize, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(layout.nodeProperties(index));
+        properties.putAll(extra);
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("test-node", layout.nodeProperties(index)));
+        environment.getPropertySources().addFirst(new MapPropertySource("test-node", properties));
         Ignite ignite = Ignition.start(
                 IgniteConfigurationLoader.load(new ClassPathResource("ignite-config/local-node.xml"), environment));
         if (ignite.cluster().forServers().nodes().size() >= clusterSize
