@@ -28,9 +28,9 @@ class ClusterController {
 
     /** The server nodes the caller expects online; the baseline becomes exactly these. */
     record BaselineRequest(
-            @ArraySchema(minItems = 1, maxItems = MAX_NODES, schema = @Schema(pattern = ApiConstraints.CONSISTENT_ID))
+            @ArraySchema(schema = @Schema(pattern = ApiConstraints.CONSISTENT_ID))
             @NotEmpty
-            @Size(max = MAX_NODES)
+            @Size(min = 1, max = MAX_NODES)
             List<@NotNull @Pattern(regexp = ApiConstraints.CONSISTENT_ID) String> consistentIds) {}
 
     @GetMapping({"/api/cluster", "/cluster"})

@@ -82,7 +82,7 @@ final class IssuingOperations {
     }
 
     private static Schema<?> body() {
-        return new ObjectSchema()
+        Schema<?> body = new ObjectSchema()
                 .addProperty("prefixKey", prefixKeySchema())
                 .addProperty("count", countSchema())
                 .addProperty(
@@ -92,6 +92,8 @@ final class IssuingOperations {
                                 .description("the rule's variables by name"))
                 .required(List.of("prefixKey"))
                 .additionalProperties(false);
+        OpenApiDocumentation.optionalMayBeNull(body);
+        return body;
     }
 
     private static ApiResponse issued() {

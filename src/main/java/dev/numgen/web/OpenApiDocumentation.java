@@ -40,8 +40,10 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -206,6 +208,9 @@ class OpenApiDocumentation {
                     if (described == null) {
                         throw new IllegalStateException("No OpenAPI description for " + method + " " + path);
                     }
+                    if (described.operationId().equals("registerRule")) {
+                        documentCreation(operation);
+                    }
                     operation.setTags(List.of(described.tag()));
                     operation.setOperationId(described.operationId());
                     addProblems(operation, described.problems());
@@ -225,8 +230,53 @@ class OpenApiDocumentation {
                     schema.setAdditionalProperties(false);
                 }
             });
+            openApi.getComponents().getSchemas().forEach((name, schema) -> {
+                if (name.endsWith("Request") || name.equals("VariableDocument")) {
+                    optionalMayBeNull(schema);
+                }
+            });
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         };
+    }
+
+    /** The first PUT of a key creates the rule: 201 with its Location, the same body as an update's 200. */
+    private static void documentCreation(Operation operation) {
+        ApiResponse updated = operation.getResponses().get("200");
+        operation
+                .getResponses()
+                .addApiResponse(
+                        "201",
+                        new ApiResponse()
+                                .description("Registered: the rule's first version")
+                                .content(updated == null ? null : updated.getContent())
+                                .addHeaderObject(
+                                        "Location",
+                                        new Header()
+                                                .description("the rule's URI")
+                                                .schema(new StringSchema())));
+        if (updated != null) {
+            updated.description("Updated, or unchanged when the body equals the current version");
+        }
+    }
+
+    /** In a request body, an optional field given as null counts as not given; the document says so. */
+    static void optionalMayBeNull(Schema<?> body) {
+        List<String> required = body.getRequired() == null ? List.of() : body.getRequired();
+        body.getProperties().forEach((name, property) -> {
+            if (required.contains(name) || property.get$ref() != null) {
+                return;
+            }
+            Set<String> types = new LinkedHashSet<>();
+            if (property.getTypes() != null) {
+                types.addAll(property.getTypes());
+            } else if (property.getType() != null) {
+                types.add(property.getType());
+            }
+            if (!types.isEmpty()) {
+                types.add("null");
+                property.setTypes(types);
+            }
+        });
     }
 
     private static void addProblems(Operation operation, List<ProblemType> problems) {

@@ -18,25 +18,44 @@ import org.springframework.http.MediaType;
  * The first filter every request meets, health and the issuing endpoint included: it decodes the query string and
  * parses the media-type headers once, so that a malformed one ({@code ?x=%ff}, {@code ?=1}, {@code Accept: text/})
  * gets a 400 problem here instead of an exception deep in a framework (a 500 and a stack trace in the log, reachable
- * without a token). Refusals are logged at DEBUG in one line: a client cannot flood the log with them.
+ * without a token), and it bounds request bodies to {@link #MAX_BODY_BYTES}. Refusals are logged at DEBUG in one
+ * line: a client cannot flood the log with them.
  */
 final class RequestGuard implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
+    /** Far more than the largest rule or issuing body (a few kilobytes). */
+    static final long MAX_BODY_BYTES = 64 * 1024;
 
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
-        String fault = fault(request);
-        if (fault != null) {
-            log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), fault);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            ProblemWriter.write(response, ProblemType.INVALID_REQUEST, fault, request.getRequestURI());
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            refuse(
+                    request,
+                    response,
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "a request body holds at most " + MAX_BODY_BYTES + " bytes");
             return;
         }
-        chain.doFilter(request, response);
+        String fault = fault(request);
+        if (fault != null) {
+            refuse(request, response, ProblemType.INVALID_REQUEST, fault);
+            return;
+        }
+        // A body without a declared length (chunked) is cut off at the same size while it is read.
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(chunked ? new BoundedBodyRequest(request) : request, response);
+    }
+
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), detail);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        ProblemWriter.write(response, type, detail, request.getRequestURI());
     }
 
     /** What is wrong with the request's framing, or null. */

@@ -47,8 +47,7 @@ class IdempotencyLimitsApiTest {
 
         HttpReply refused = issue("k4");
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.json().path("type").asString())
-                .isEqualTo("https://numgen.dev/problems/idempotency-limit-reached");
+        assertThat(refused.json().path("type").asString()).isEqualTo("/problems/idempotency-limit-reached");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(25 * 3600L, 26 * 3600L);
         // Nothing was stored for k4 (not busy, not answered) and nothing issued: B-4 is still the next number.
         assertThat(issue("k4").status()).isEqualTo(429);

@@ -118,6 +118,24 @@ class MalformedRequestTest {
     }
 
     @Test
+    void bodiesOver64KiBAreRefusedBeforeTheyAreRead(CapturedOutput output) throws IOException {
+        String rule = "{\"format\":\"B-{seq}\",\"description\":\"" + "d".repeat(70_000) + "\"}";
+        Reply declared = send(
+                "PUT /api/prefix-configs/BIG",
+                bearer() + "\r\nContent-Type: application/json\r\nContent-Length: " + rule.length(),
+                rule);
+        assertProblem(declared, 413, "payload-too-large");
+        String chunk = Integer.toHexString(rule.length()) + "\r\n" + rule + "\r\n0\r\n\r\n";
+        Reply chunked = send(
+                "PUT /api/prefix-configs/BIG",
+                bearer() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                chunk);
+        assertProblem(chunked, 400, "invalid-request");
+        assertThat(send("GET /api/prefix-configs/BIG", bearer()).status).isEqualTo(404);
+        assertQuietLog(output);
+    }
+
+    @Test
     void methodsNoRouteAnswersGet405(CapturedOutput output) throws IOException {
         assertProblem(send("TRACE /api/prefix-configs", bearer()), 405, "method-not-allowed");
         assertProblem(send("FOO /api/prefix-configs", null), 405, "method-not-allowed");
@@ -169,7 +187,8 @@ class MalformedRequestTest {
         } catch (java.net.SocketException e) {
             // The server may reset a connection it refused after answering; what arrived is the answer.
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        // One character per byte, so that chunk sizes (in bytes) can be counted in characters; see Reply.parse.
+        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     private record Reply(int status, String head, String body, String raw) {
@@ -181,6 +200,7 @@ class MalformedRequestTest {
             if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = unchunk(body);
             }
+            body = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
             int status = raw.isEmpty() ? -1 : Integer.parseInt(head.split(" ", 3)[1]);
             return new Reply(status, head, body, raw.length() > 2000 ? raw.substring(0, 2000) : raw);
         }

@@ -50,7 +50,7 @@ class QuotaApiTest {
         // One number at 5 per minute returns within 12 s.
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 12);
         JsonNode problem = refused.json();
-        assertThat(problem.path("type").asString()).isEqualTo("https://numgen.dev/problems/quota-exceeded");
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/quota-exceeded");
         assertThat(problem.path("prefixKey").asString()).isEqualTo("QUOTA5");
     }
 
