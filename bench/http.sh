@@ -363,8 +363,9 @@ measure_numgen() {
     read -r PORT ISSUER_PORT DISCOVERY_PORT COMM_PORT CLIENT_PORT <<<"$(free_ports 5)"
     mkdir -p "$WORK/data"
     log "starting numgen on port $PORT (dev issuer $ISSUER_PORT)"
-    # The last five arguments only give this node its own loopback ports so that it can never
-    # join another numgen node running on this machine; they change nothing on the request path.
+    # The Ignite arguments only give this node its own loopback ports so that it can never join
+    # another numgen node running on this machine; they change nothing on the request path. The
+    # quota stays on (its check is part of every request) but high enough for one client at full speed.
     start_java numgen "$JAVA_HEAP" -jar "$NUMGEN_JAR" \
         --spring.profiles.active=local \
         "--server.port=$PORT" \
@@ -375,7 +376,8 @@ measure_numgen() {
         "--numgen.ignite.discovery-addresses=127.0.0.1:$DISCOVERY_PORT" \
         "--numgen.ignite.communication-port=$COMM_PORT" \
         "--numgen.ignite.client-connector-port=$CLIENT_PORT" \
-        --numgen.ignite.port-range=0
+        --numgen.ignite.port-range=0 \
+        --numgen.quota.numbers-per-minute=1000000000
     local pid=$LAST_PID
     wait_until "$pid" "$HEALTH_TIMEOUT" "numgen (/actuator/health UP)" health_up "$PORT"
     log "numgen is UP"

@@ -1,5 +1,6 @@
 package dev.numgen.issue;
 
+import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
@@ -24,7 +25,7 @@ final class CompiledRules {
     CompiledRules(RuleRegistry registry, Map<Strategy, SequenceStrategy> strategies) {
         this.registry = registry;
         this.strategies = Map.copyOf(strategies);
-        registry.onChange(this::accept);
+        registry.onChange(this::acceptChange);
     }
 
     CompiledRule get(String prefixKey) {
@@ -35,6 +36,18 @@ final class CompiledRules {
         RegisteredRule registered =
                 registry.find(new PrefixKey(prefixKey)).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return accept(registered);
+    }
+
+    /**
+     * A changed rule that cannot be compiled (a variable pattern stored before patterns had to be RE2) replaces
+     * nothing silently: its older copy is dropped, so issuing reads it again and answers why it cannot serve it.
+     */
+    private void acceptChange(RegisteredRule registered) {
+        try {
+            accept(registered);
+        } catch (InvalidRuleException e) {
+            compiled.remove(registered.key().value());
+        }
     }
 
     private CompiledRule accept(RegisteredRule registered) {

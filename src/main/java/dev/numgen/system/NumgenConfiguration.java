@@ -129,10 +129,15 @@ class NumgenConfiguration {
         return FileProvisionalJournal.open(directory.toAbsolutePath());
     }
 
-    /** The rules this node last saw, so that it can issue provisional numbers when restarted while cut off. */
+    /**
+     * The rules this node last saw, so that it can issue provisional numbers when restarted while cut off. Read with
+     * Jackson's plain defaults, not the strict mapper of request bodies: a file another version wrote must still serve.
+     */
     @Bean
-    RuleSnapshotFile ruleSnapshot(@Value(PROVISIONAL_DIR) Path directory, JsonMapper json) {
-        return new RuleSnapshotFile(directory.toAbsolutePath().resolve("rules.json"), json);
+    RuleSnapshotFile ruleSnapshot(@Value(PROVISIONAL_DIR) Path directory) {
+        return new RuleSnapshotFile(
+                directory.toAbsolutePath().resolve("rules.json"),
+                JsonMapper.builder().build());
     }
 
     /** The node tag in provisional numbers; unique in the cluster, like the Ignite consistent id it defaults to. */

@@ -4,11 +4,15 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A request whose body, sent without a length, fails to read past {@link RequestGuard#MAX_BODY_BYTES}: whoever reads
- * it (Jackson) gets an IOException and the request is refused as unreadable, before the body is all in memory.
+ * it, as bytes or as characters, gets a {@link BodyTooLargeException} (413) before the body is all in memory.
  */
 final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
@@ -16,6 +20,13 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
 
     BoundedBodyRequest(HttpServletRequest request) {
         super(request);
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+        String encoding = getCharacterEncoding();
+        return new BufferedReader(new InputStreamReader(
+                getInputStream(), encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
     }
 
     @Override
@@ -55,7 +66,7 @@ final class BoundedBodyRequest extends HttpServletRequestWrapper {
         private void count(int bytes) throws IOException {
             read += bytes;
             if (read > RequestGuard.MAX_BODY_BYTES) {
-                throw new IOException("request body longer than " + RequestGuard.MAX_BODY_BYTES + " bytes");
+                throw new BodyTooLargeException();
             }
         }
 

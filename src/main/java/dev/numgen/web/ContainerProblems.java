@@ -25,7 +25,9 @@ class ContainerProblems {
         FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard());
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // After Spring Boot's character-encoding and observation filters (HIGHEST_PRECEDENCE and + 1), so that a form
+        // is decoded in the request's charset; ahead of Spring Security.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

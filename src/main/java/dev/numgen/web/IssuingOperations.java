@@ -24,15 +24,13 @@ import java.util.List;
  */
 final class IssuingOperations {
 
-    /** What {@code PrefixKey} accepts. */
-    static final String PREFIX_KEY_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$";
     /** What variable values may hold: the literal alphabet of formats, so no value can forge a provisional number. */
     static final String VARIABLE_VALUE_PATTERN = "^[A-Za-z0-9_./#:-]{0,64}$";
 
     private IssuingOperations() {}
 
     static Schema<?> prefixKeySchema() {
-        return new StringSchema().pattern(PREFIX_KEY_PATTERN).example("ORDER");
+        return new StringSchema().pattern(ApiConstraints.PREFIX_KEY).example("ORDER");
     }
 
     static PathItem path() {

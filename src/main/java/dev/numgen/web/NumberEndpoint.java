@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
@@ -38,7 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class NumberEndpoint implements Filter {
 
-    static final String SCOPE = "numbers:generate";
+    /** The scope the route rules give {@code GET /numbers} (and {@code /api/numbers}). */
+    static final String SCOPE = BearerAccess.requiredScope(HttpMethod.GET, "/numbers");
+    /** The two spellings exactly: a path parameter, a doubled slash or a dot segment is refused as elsewhere. */
+    private static final Set<String> PATHS = Set.of("/api/numbers", "/numbers");
+
     static final String MODE_HEADER = "Numgen-Mode";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -64,8 +70,16 @@ final class NumberEndpoint implements Filter {
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
+        // This endpoint answers ahead of the request guard and the firewall, so it asks both questions itself.
+        HttpServletRequest request = RequestGuard.admit((HttpServletRequest) servletRequest, response);
+        if (request == null) {
+            return;
+        }
+        if (!PATHS.contains(request.getRequestURI())) {
+            writeProblem(response, ProblemType.REQUEST_REJECTED, "the path holds a sequence numgen never serves");
+            return;
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // The token first, as on every other route: without the scope, no method says anything about this one.
@@ -112,6 +126,9 @@ final class NumberEndpoint implements Filter {
         String prefixKey = variables.remove("prefixKey");
         String countParameter = variables.remove("count");
         Integer count = countParameter == null ? null : count(countParameter);
+        if (request.getMethod().equals("POST") && hasBody(request) && !isJson(request.getContentType())) {
+            throw new UnsupportedBodyException();
+        }
         if (request.getMethod().equals("POST") && isJson(request.getContentType())) {
             IssueRequest body = readBody(request);
             prefixKey = agreed("prefixKey", prefixKey, body.prefixKey());
@@ -133,6 +150,11 @@ final class NumberEndpoint implements Filter {
         try {
             body = json.readValue(request.getInputStream(), IssueRequest.class);
         } catch (JacksonException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
             throw JsonBodyFault.of(e);
         }
         if (body == null) {
@@ -196,6 +218,10 @@ final class NumberEndpoint implements Filter {
             }
         }
         return false;
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private static boolean isJson(String contentType) {

@@ -26,8 +26,8 @@ class NumberEndpointRegistration {
                 new NumberEndpoint(issuer, idempotent, access, json, new IssueMetrics(registry)));
         registration.addUrlPatterns("/api/numbers", "/numbers");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        // Right after RequestGuard, ahead of Spring Security and MVC.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        // Ahead of every other filter (it asks RequestGuard itself), Spring Security and MVC included.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

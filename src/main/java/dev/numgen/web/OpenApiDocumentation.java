@@ -10,6 +10,7 @@ import static dev.numgen.web.ProblemType.INVALID_REQUEST;
 import static dev.numgen.web.ProblemType.INVALID_RULE;
 import static dev.numgen.web.ProblemType.NOT_FOUND;
 import static dev.numgen.web.ProblemType.NO_MAJORITY;
+import static dev.numgen.web.ProblemType.PAYLOAD_TOO_LARGE;
 import static dev.numgen.web.ProblemType.PREFIX_NOT_REGISTERED;
 import static dev.numgen.web.ProblemType.QUOTA_EXCEEDED;
 import static dev.numgen.web.ProblemType.RESOLUTION_REFUSED;
@@ -67,8 +68,11 @@ class OpenApiDocumentation {
     private static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
 
     static {
+        // invalid-rule: a rule stored before variable patterns had to be RE2 is refused until it is registered again.
         List<ProblemType> issuing = List.of(
                 INVALID_REQUEST,
+                INVALID_RULE,
+                PAYLOAD_TOO_LARGE,
                 PREFIX_NOT_REGISTERED,
                 COUNTER_EXHAUSTED,
                 IDEMPOTENCY_KEY_BUSY,
@@ -91,6 +95,7 @@ class OpenApiDocumentation {
                 "registerRule",
                 List.of(
                         INVALID_REQUEST,
+                        PAYLOAD_TOO_LARGE,
                         INVALID_RULE,
                         RULE_CHANGE_REFUSED,
                         VERSION_MISMATCH,
@@ -112,6 +117,7 @@ class OpenApiDocumentation {
                 "voidNumber",
                 List.of(
                         INVALID_REQUEST,
+                        PAYLOAD_TOO_LARGE,
                         PREFIX_NOT_REGISTERED,
                         VOID_REFUSED,
                         UNSUPPORTED_MEDIA_TYPE,
@@ -130,13 +136,19 @@ class OpenApiDocumentation {
                 "POST /api/provisional-numbers/{number}/resolution",
                 "Provisional numbers",
                 "resolveProvisionalNumber",
-                List.of(INVALID_REQUEST, NOT_FOUND, RESOLUTION_REFUSED, UNSUPPORTED_MEDIA_TYPE, STORAGE_UNAVAILABLE));
+                List.of(
+                        INVALID_REQUEST,
+                        PAYLOAD_TOO_LARGE,
+                        NOT_FOUND,
+                        RESOLUTION_REFUSED,
+                        UNSUPPORTED_MEDIA_TYPE,
+                        STORAGE_UNAVAILABLE));
         describe("GET /api/cluster", "Cluster", "getCluster", List.of(INVALID_REQUEST));
         describe(
                 "PUT /api/cluster/baseline",
                 "Cluster",
                 "setBaseline",
-                List.of(INVALID_REQUEST, BASELINE_CHANGE_REFUSED, UNSUPPORTED_MEDIA_TYPE));
+                List.of(INVALID_REQUEST, PAYLOAD_TOO_LARGE, BASELINE_CHANGE_REFUSED, UNSUPPORTED_MEDIA_TYPE));
     }
 
     private static final Map<String, String> TAGS = Map.of(
@@ -311,9 +323,11 @@ class OpenApiDocumentation {
     }
 
     private static Schema<?> problemSchema() {
-        List<String> types = Arrays.stream(ProblemType.values())
+        List<String> types = new ArrayList<>(Arrays.stream(ProblemType.values())
                 .map(type -> type.type.toString())
-                .toList();
+                .toList());
+        // A status the container decided and numgen has no type of its own for (RFC 9457 section 4.2.1).
+        types.add("about:blank");
         return new ObjectSchema()
                 .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema()._enum(types))

@@ -19,8 +19,8 @@ final class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        ProblemType type = ProblemType.forRefusal(status instanceof Integer code ? code : 500);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        ProblemWriter.write(response, type, type.description, uri == null ? null : uri.toString());
+        ProblemWriter.writeStatus(
+                response, status instanceof Integer code ? code : 500, uri == null ? null : uri.toString());
     }
 }

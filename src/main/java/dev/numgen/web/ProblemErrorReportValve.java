@@ -24,11 +24,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        ProblemType type = ProblemType.forRefusal(status == 400 ? refinedStatus(request, throwable) : status);
+        int refined = status == 400 ? refinedStatus(request, throwable) : status;
         try {
-            response.setStatus(type.status());
             response.setCharacterEncoding("UTF-8");
-            ProblemWriter.write(response.getResponse(), type, type.description, null);
+            ProblemWriter.writeStatus(response.getResponse(), refined, null);
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The connection is gone or the response is already on its way: nothing more can be said.

@@ -64,6 +64,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return respond(
                     problem(ProblemType.PREFIX_NOT_REGISTERED, e.getMessage(), "prefixKey", unknown.prefixKey()));
         }
+        if (e instanceof UnsupportedBodyException) {
+            return respond(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), "field", "Content-Type"));
+        }
+        if (e instanceof BodyTooLargeException) {
+            return respond(problem(ProblemType.PAYLOAD_TOO_LARGE, RequestGuard.BODY_TOO_LARGE, null, null));
+        }
         if (e instanceof InvalidPrefixKeyException) {
             return respond(problem(ProblemType.INVALID_REQUEST, e.getMessage(), "field", "prefixKey"));
         }
@@ -191,9 +197,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem(ProblemType.INVALID_REQUEST, "a parameter is not valid", null, null));
     }
 
-    /** {@code consistentIds[2]} is reported as {@code consistentIds}. */
+    /** The JSON path, as {@link JsonBodyFault} writes it: {@code variables[region].pattern} is {@code variables.region.pattern}. */
     private static String fieldName(FieldError error) {
-        return error.getField().replaceAll("\\[\\d+]$", "");
+        return error.getField().replaceAll("\\[([^\\]0-9][^\\]]*)]", ".$1");
     }
 
     /** A parameter that is not of its type ({@code limit=abc}, {@code limit=}): 400 naming it. */
@@ -215,6 +221,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return problemFor(tooLarge);
+            }
+        }
         return problemFor(
                 e.getCause() instanceof JacksonException jackson
                         ? JsonBodyFault.of(jackson)

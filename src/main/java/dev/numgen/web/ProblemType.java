@@ -200,8 +200,15 @@ public enum ProblemType {
         };
     }
 
-    /** The type for a status that the servlet container or the firewall decided before any route saw the request. */
-    public static ProblemType forRefusal(int status) {
-        return status == 400 ? REQUEST_REJECTED : forStatus(status);
+    /**
+     * numgen's type for a status that the servlet container decided before any route saw the request, or null when
+     * numgen has none for it (the answer is then {@code about:blank} with the status as it was).
+     */
+    static ProblemType forRefusal(int status) {
+        return switch (status) {
+            case 400 -> REQUEST_REJECTED;
+            case 401, 403, 404, 405, 406, 413, 414, 415, 431 -> forStatus(status);
+            default -> null;
+        };
     }
 }

@@ -30,50 +30,83 @@ final class RequestGuard implements Filter {
     @Override
     public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) servletRequest;
-        HttpServletResponse response = (HttpServletResponse) servletResponse;
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            refuse(
-                    request,
-                    response,
-                    ProblemType.PAYLOAD_TOO_LARGE,
-                    "a request body holds at most " + MAX_BODY_BYTES + " bytes");
-            return;
+        HttpServletRequest admitted = admit((HttpServletRequest) servletRequest, (HttpServletResponse) servletResponse);
+        if (admitted != null) {
+            chain.doFilter(admitted, servletResponse);
         }
-        String fault = fault(request);
-        if (fault != null) {
-            refuse(request, response, ProblemType.INVALID_REQUEST, fault);
-            return;
-        }
-        // A body without a declared length (chunked) is cut off at the same size while it is read.
-        boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        chain.doFilter(chunked ? new BoundedBodyRequest(request) : request, response);
     }
 
+    /**
+     * The request to go on with (its body bounded while it is read, when it came without a length), or null when it
+     * was refused and the problem has been written. The issuing endpoint, which answers ahead of this filter, calls it
+     * first thing.
+     */
+    static HttpServletRequest admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            refuse(request, response, ProblemType.PAYLOAD_TOO_LARGE, null, BODY_TOO_LARGE);
+            return null;
+        }
+        Fault fault = fault(request);
+        if (fault != null) {
+            refuse(request, response, ProblemType.INVALID_REQUEST, fault.field(), fault.detail());
+            return null;
+        }
+        return request.getHeader("Transfer-Encoding") != null ? new BoundedBodyRequest(request) : request;
+    }
+
+    static final String BODY_TOO_LARGE = "a request body holds at most " + MAX_BODY_BYTES + " bytes";
+
+    private record Fault(String field, String detail) {}
+
     private static void refuse(
-            HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            HttpServletRequest request, HttpServletResponse response, ProblemType type, String field, String detail)
             throws IOException {
         log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), detail);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        ProblemWriter.write(response, type, detail, request.getRequestURI());
+        ProblemWriter.write(response, type, detail, request.getRequestURI(), field);
     }
 
     /** What is wrong with the request's framing, or null. */
-    private static String fault(HttpServletRequest request) {
+    private static Fault fault(HttpServletRequest request) {
         try {
             // Tomcat decodes parameters lazily and throws from whichever call comes first; make it this one.
-            request.getParameterMap();
+            for (String name : request.getParameterMap().keySet()) {
+                if (!isParameterName(name)) {
+                    return new Fault("query", "parameter names are 1 to 64 of A-Z a-z 0-9 _ . -");
+                }
+            }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            return "the query string or form body cannot be decoded (a malformed percent-escape, an empty"
-                    + " parameter name or too many parameters)";
+            return new Fault(
+                    "query",
+                    "the query string or form body cannot be decoded (a malformed percent-escape, an empty"
+                            + " parameter name or too many parameters)");
         }
         if (!parses(request.getHeader(HttpHeaders.ACCEPT), true)) {
-            return "the Accept header is not a valid list of media types";
+            return new Fault(HttpHeaders.ACCEPT, "the Accept header is not a valid list of media types");
         }
         if (!parses(request.getHeader(HttpHeaders.CONTENT_TYPE), false)) {
-            return "the Content-Type header is not a valid media type";
+            return new Fault(HttpHeaders.CONTENT_TYPE, "the Content-Type header is not a valid media type");
         }
         return null;
+    }
+
+    private static boolean isParameterName(String name) {
+        if (name.isEmpty() || name.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean parses(String header, boolean list) {

@@ -1,6 +1,7 @@
 package dev.numgen.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.numgen.system.security.DevIssuer;
 import dev.numgen.system.security.DevIssuerClient;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,9 @@ class MalformedRequestTest {
     @Test
     void undecodableQueryStringIsABadRequestWithoutToken(CapturedOutput output) throws IOException {
         for (String query : new String[] {"x=%ff", "a=%zz", "=1"}) {
-            assertProblem(send("GET /actuator/health?" + query, null), 400, "invalid-request");
+            Reply reply = send("GET /actuator/health?" + query, null);
+            assertProblem(reply, 400, "invalid-request");
+            assertThat(reply.json().path("field").asString()).isEqualTo("query");
         }
         assertQuietLog(output);
     }
@@ -81,7 +85,7 @@ class MalformedRequestTest {
                 bearer() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length(),
                 body);
         assertProblem(reply, 400, "invalid-request");
-        assertThat(reply.json().path("field").asString()).isEqualTo("consistentIds");
+        assertThat(reply.json().path("field").asString()).isEqualTo("consistentIds[0]");
         assertQuietLog(output);
     }
 
@@ -130,14 +134,61 @@ class MalformedRequestTest {
                 "PUT /api/prefix-configs/BIG",
                 bearer() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
                 chunk);
-        assertProblem(chunked, 400, "invalid-request");
+        assertProblem(chunked, 413, "payload-too-large");
         assertThat(send("GET /api/prefix-configs/BIG", bearer()).status).isEqualTo(404);
         assertQuietLog(output);
     }
 
+    /** The void reason's pattern is matched in linear time: a long reason ending in a control character is quick. */
+    @Test
+    void aLongReasonEndingInAControlCharacterIsRefusedQuickly() {
+        String body = "{\"prefixKey\":\"P\",\"reason\":\"" + "a ".repeat(30_000) + "\\u0007\"}";
+        Reply reply = assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> send(
+                        "POST /api/numbers/X-1/void",
+                        bearer() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length(),
+                        body));
+        assertProblem(reply, 400, "invalid-request");
+    }
+
+    @Test
+    void theIssuingEndpointRefusesWhatTheFirewallRefusesElsewhere() throws IOException {
+        for (String path :
+                new String[] {"/api/numbers;x=1?prefixKey=X", "//api/numbers?prefixKey=X", "/api/./numbers"}) {
+            assertProblem(send("GET " + path, bearer()), 400, "request-rejected");
+        }
+        Reply form = send(
+                "POST /api/numbers?prefixKey=X",
+                bearer() + "\r\nContent-Type: text/plain\r\nContent-Length: 5",
+                "hello");
+        assertProblem(form, 415, "unsupported-media-type");
+    }
+
+    /** The firewall's message quotes the rejected header: with a token in it, that must not reach the log. */
+    @Test
+    void aHeaderTheFirewallRefusesLeavesNoTokenInTheLog(CapturedOutput output) throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("dev.numgen.system.security.ResourceServerSecurity");
+        ch.qos.logback.classic.Level before = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            String signature = admin.substring(admin.lastIndexOf('.') + 1);
+            Reply reply = sendBytes(
+                    "GET /api/prefix-configs",
+                    ("Authorization: Bearer " + admin + "\u0085").getBytes(StandardCharsets.ISO_8859_1));
+            assertProblem(reply, 400, "request-rejected");
+            assertThat(output.getAll()).contains("Firewall refused").doesNotContain(signature);
+        } finally {
+            logger.setLevel(before);
+        }
+    }
+
     @Test
     void methodsNoRouteAnswersGet405(CapturedOutput output) throws IOException {
-        assertProblem(send("TRACE /api/prefix-configs", bearer()), 405, "method-not-allowed");
+        Reply trace = send("TRACE /api/prefix-configs", bearer());
+        assertProblem(trace, 405, "method-not-allowed");
+        assertThat(trace.header("Allow")).contains("GET");
         assertProblem(send("FOO /api/prefix-configs", null), 405, "method-not-allowed");
         assertQuietLog(output);
     }
@@ -163,6 +214,19 @@ class MalformedRequestTest {
 
     private Reply send(String requestLine, String headers) throws IOException {
         return send(requestLine, headers, "");
+    }
+
+    private Reply sendBytes(String requestLine, byte[] header) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(header);
+            out.write("\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return Reply.parse(readAll(socket.getInputStream()));
+        }
     }
 
     private Reply send(String requestLine, String headers, String body) throws IOException {

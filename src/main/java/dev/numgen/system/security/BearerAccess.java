@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -63,7 +64,12 @@ public final class BearerAccess {
             forbidden.handle(withPrincipal, response, new AccessDeniedException("missing scope " + scope));
             return Optional.empty();
         }
-        return Optional.of(jwt.getSubject() == null ? "" : jwt.getSubject());
+        return Optional.of(jwt.getSubject());
+    }
+
+    /** The scope a route needs, from the one table of route rules; the issuing endpoint asks here for its own. */
+    public static String requiredScope(HttpMethod method, String path) {
+        return RouteRules.scopeFor(method, path);
     }
 
     /** Scopes as Spring's JwtGrantedAuthoritiesConverter reads them: {@code scope}, else {@code scp}. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -18,7 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * check on every request.
  *
  * <p>Guarantees: only tokens the delegate accepted are cached (failures never are), keyed by the exact token string;
- * every hit is checked again for exp/nbf with the delegate's default 60 s clock skew; an entry never outlives the
+ * a token without a subject is refused; every hit is checked again for exp/nbf with the delegate's default 60 s clock
+ * skew; an entry never outlives the
  * token's own exp nor {@code maxEntryLifetime}. Gap: a token signed with a key the issuer has since withdrawn stays
  * accepted for at most {@code maxEntryLifetime}.
  */
@@ -58,6 +60,11 @@ final class CachingJwtDecoder implements JwtDecoder {
 
     private Jwt decodeAndRemember(String token) {
         Jwt jwt = delegate.decode(token);
+        // Quotas, Idempotency-Keys and the audit trail belong to the token's subject: a token without one would share
+        // them with every other such token.
+        if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+            throw new BadJwtException("the token names no subject");
+        }
         // A token without exp would never leave the cache on its own, so it is not remembered.
         if (jwt.getExpiresAt() != null) {
             validated.put(token, jwt);

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -33,6 +34,8 @@ final class ResourceServerSecurity {
     /** What StrictHttpFirewall lets through by default. */
     private static final Set<String> FIREWALL_METHODS =
             Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+    /** Every method some route of numgen answers. */
+    private static final String SERVED_METHODS = "GET, HEAD, POST, PUT";
 
     private static final long TOKEN_CACHE_ENTRIES = 10_000;
     private static final Duration TOKEN_CACHE_ENTRY_LIFETIME = Duration.ofMinutes(5);
@@ -114,18 +117,36 @@ final class ResourceServerSecurity {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> {
-            log.debug(
-                    "Firewall refused {} {}: {}", request.getMethod(), request.getRequestURI(), rejected.getMessage());
+            // The firewall's message quotes the rejected header or parameter value (a bearer token, say): never logged.
             boolean method = !FIREWALL_METHODS.contains(request.getMethod());
-            ProblemType type = method ? ProblemType.METHOD_NOT_ALLOWED : ProblemType.REQUEST_REJECTED;
-            String detail = method
-                    ? "no route answers the HTTP method "
-                            + (request.getMethod().length() <= 16 ? request.getMethod() : "given")
-                    : ProblemType.REQUEST_REJECTED.title()
-                            + ": the path contains a sequence numgen never serves (an encoded"
-                            + " slash, backslash, percent sign or NUL, a path parameter, or a doubled slash)";
-            ProblemWriter.write(response, type, detail, null);
+            String what = method ? "method" : rejectedPart(rejected.getMessage());
+            log.debug("Firewall refused a request to {}: its {}", request.getRequestURI(), what);
+            if (method) {
+                response.setHeader(HttpHeaders.ALLOW, SERVED_METHODS);
+                ProblemWriter.write(
+                        response, ProblemType.METHOD_NOT_ALLOWED, "no route answers this HTTP method", null);
+                return;
+            }
+            ProblemWriter.write(
+                    response,
+                    ProblemType.REQUEST_REJECTED,
+                    switch (what) {
+                        case "header" -> "a header name or value holds characters numgen never accepts";
+                        case "parameter" -> "a parameter name or value holds characters numgen never accepts";
+                        default ->
+                            "the path contains a sequence numgen never serves (an encoded slash,"
+                                    + " backslash, percent sign or NUL, a path parameter, or a doubled slash)";
+                    },
+                    null);
         };
+    }
+
+    /** Which part of the request the firewall's message names; the message itself may quote secrets. */
+    private static String rejectedPart(String message) {
+        if (message != null && message.contains("the header")) {
+            return "header";
+        }
+        return message != null && message.contains("the parameter") ? "parameter" : "path";
     }
 
     record TokenChecks(

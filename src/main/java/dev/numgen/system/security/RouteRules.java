@@ -7,7 +7,6 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,8 +14,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Who may call what. Each API route's rule is written once and holds for both spellings the API answers to, with and
- * without {@code /api}; a GET rule covers HEAD too, since Spring MVC answers HEAD on every GET route. Anything not
- * listed here is denied to every token, so a new route does nothing until it has a rule.
+ * without {@code /api}; a GET rule covers HEAD too (Spring MVC answers HEAD on every GET route; the issuing endpoint
+ * answers it with 405 once the token has the scope). The issuing endpoint, which answers ahead of this chain, takes
+ * its scope from here as well ({@link BearerAccess#requiredScope}). Anything not listed here is denied to every token,
+ * so a new route does nothing until it has a rule.
  */
 final class RouteRules {
 
@@ -87,9 +88,13 @@ final class RouteRules {
         });
     }
 
-    /** Every scope a rule names. */
-    static Stream<String> scopes() {
-        return RULES.stream().map(Rule::scope).distinct();
+    /** The scope of the rule written for exactly this method and path (as written, without {@code /api}). */
+    static String scopeFor(HttpMethod method, String path) {
+        return RULES.stream()
+                .filter(rule -> rule.method().equals(method) && rule.path().equals(path))
+                .map(Rule::scope)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no route rule for " + method + " " + path));
     }
 
     private static Rule api(HttpMethod method, String path, String scope) {

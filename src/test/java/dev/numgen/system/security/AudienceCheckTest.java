@@ -79,6 +79,15 @@ class AudienceCheckTest {
         assertThat(status("/api/prefix-configs", anonymous)).isEqualTo(401);
     }
 
+    /** Quotas, Idempotency-Keys and the audit trail are the subject's: a token without one would share them. */
+    @Test
+    void tokenWithoutSubjectIsUnauthorized() throws Exception {
+        String nobody = token(List.of("numgen-local"), null);
+
+        assertThat(status("/api/numbers?prefixKey=NOT-REGISTERED", nobody)).isEqualTo(401);
+        assertThat(status("/api/prefix-configs", nobody)).isEqualTo(401);
+    }
+
     /** The same token for numgen's audience passes: the refusal above is the audience's doing. */
     @Test
     void sameTokenForThisAudienceIsAccepted() throws Exception {
@@ -89,12 +98,16 @@ class AudienceCheckTest {
     }
 
     private String token(List<String> audience) throws IOException, ParseException, JOSEException {
+        return token(audience, "audience-probe");
+    }
+
+    private String token(List<String> audience, String subject) throws IOException, ParseException, JOSEException {
         RSAKey key =
                 JWK.parse(Files.readString(KEY_FILE, StandardCharsets.UTF_8)).toRSAKey();
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(devIssuer.issuerUri())
-                .subject("audience-probe")
+                .subject(subject)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
                 .expirationTime(Date.from(now.plusSeconds(300)))
