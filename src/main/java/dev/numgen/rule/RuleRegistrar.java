@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 /**
  * Registers and updates rules (the use case behind {@code PUT /api/prefix-configs/{key}}).
- * Refuses any change that could make a number appear twice (DESIGN.md §2).
+ * Refuses any change that could make a number appear twice.
  */
 public final class RuleRegistrar {
 

@@ -1,6 +1,6 @@
 package dev.numgen.rule;
 
-/** How a rule's sequence values are produced (DESIGN.md §3). */
+/** How a rule's sequence values are produced. */
 public enum Strategy {
     /** Blocks reserved cluster-wide, handed out locally; increasing per node, gaps allowed. */
     SEGMENT,

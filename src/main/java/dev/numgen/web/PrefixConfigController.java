@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Prefix Rule Manager: register, update and read rules (DESIGN.md §2). */
+/** The Prefix Rule Manager: register, update and read rules. */
 @RestController
 @RequestMapping({"/api/prefix-configs", "/prefix-configs"})
 class PrefixConfigController {
