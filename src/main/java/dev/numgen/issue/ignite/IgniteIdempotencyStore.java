@@ -60,6 +60,10 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
+        if (count < 1) {
+            // A request is checked before it claims (IdempotentIssuer); a count below 1 would lower the ledger.
+            throw new IllegalArgumentException("a claim counts 1 or more numbers, not " + count);
+        }
         String id = id(caller, key);
         return translated(
                 key,
@@ -120,6 +124,16 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
                     }
                     return null;
                 }));
+    }
+
+    @Override
+    public Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
+        return translated(key, () -> {
+            StoredIdempotentResult known = store.cache(RESULTS).get(id(caller, key));
+            return known != null && known.complete && known.fingerprint.equals(fingerprint)
+                    ? Optional.of(known.toIssued())
+                    : Optional.empty();
+        });
     }
 
     /** Length-prefixed, so no caller and key can be mistaken for another pair. */
