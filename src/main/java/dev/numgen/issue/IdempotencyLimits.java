@@ -6,7 +6,8 @@ package dev.numgen.issue;
  *
  * @param keysPerClient keys a token subject may have claimed in the last 25 hours
  * @param numbersPerClient numbers those keys' requests may hold in all
- * @param clients token subjects that may hold keys at once, cluster-wide
+ * @param clients token subjects that may hold keys at once, cluster-wide (first claims running at the same moment can
+ *     each pass it by one; see IgniteIdempotencyStore)
  */
 public record IdempotencyLimits(int keysPerClient, int numbersPerClient, int clients) {
 

@@ -21,6 +21,14 @@ public interface IdempotencyStore {
      */
     Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count);
 
+    /**
+     * What the same request already received, read without claiming anything (no transaction): for a request that
+     * is refused before it may claim, a retry of an answered key still gets its numbers.
+     *
+     * @return the numbers, or empty when the key is unknown, pending or was used with other parameters
+     */
+    Optional<IssuedNumbers> answered(String caller, String key, String fingerprint);
+
     /** Records the numbers a claimed key's request received. */
     void complete(String caller, String key, String fingerprint, IssuedNumbers issued);
 

@@ -30,13 +30,29 @@ public final class IdempotentIssuer {
                     "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " visible ASCII characters (no spaces)");
         }
         String fingerprint = fingerprint(prefixKey, count, variables);
-        Optional<IssuedNumbers> earlier = store.claim(caller, idempotencyKey, fingerprint, count);
+        // Everything that can refuse the request is checked before the key is claimed, so an invalid or
+        // over-quota request never touches the cluster-wide store (no claim, no ledger, no release).
+        NumberIssuer.Taken taken;
+        try {
+            taken = issuer.take(caller, prefixKey, count, variables);
+        } catch (QuotaExceededException e) {
+            // A retry of an answered key takes nothing, so a spent quota does not refuse it.
+            return answeredElseThrow(caller, idempotencyKey, fingerprint, e);
+        }
+        Optional<IssuedNumbers> earlier;
+        try {
+            earlier = store.claim(caller, idempotencyKey, fingerprint, count);
+        } catch (RuntimeException e) {
+            issuer.giveBack(taken);
+            throw e;
+        }
         if (earlier.isPresent()) {
+            issuer.giveBack(taken);
             return earlier.get();
         }
         IssuedNumbers issued;
         try {
-            issued = issuer.issue(caller, prefixKey, count, variables);
+            issued = issuer.issue(taken);
         } catch (RuntimeException e) {
             store.release(caller, idempotencyKey);
             throw e;
@@ -49,6 +65,18 @@ public final class IdempotentIssuer {
             log.log(System.Logger.Level.WARNING, "Could not record Idempotency-Key result: " + e.getMessage());
         }
         return issued;
+    }
+
+    private IssuedNumbers answeredElseThrow(
+            String caller, String idempotencyKey, String fingerprint, QuotaExceededException refusal) {
+        Optional<IssuedNumbers> answered;
+        try {
+            answered = store.answered(caller, idempotencyKey, fingerprint);
+        } catch (RuntimeException e) {
+            refusal.addSuppressed(e);
+            throw refusal;
+        }
+        return answered.orElseThrow(() -> refusal);
     }
 
     /** Visible ASCII only: a key is echoed in problems and logs, where control characters could forge lines. */

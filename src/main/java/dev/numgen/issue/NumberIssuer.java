@@ -62,15 +62,46 @@ public final class NumberIssuer {
         if (quotas == null) {
             return issue(prefixKey, count, variables);
         }
+        return issue(take(caller, prefixKey, count, variables));
+    }
+
+    /**
+     * A request checked against its rule and holding its share of the caller's quota: {@link #issue(Taken)} it or
+     * {@link #giveBack(Taken)} it.
+     */
+    record Taken(String caller, String prefixKey, CompiledRule rule, Map<String, String> variables, int count) {}
+
+    /**
+     * Checks {@code count}, the rule and the variables, and takes {@code count} from the caller's quota; nothing is
+     * issued yet.
+     *
+     * @throws InvalidIssueRequestException when a parameter is invalid
+     * @throws QuotaExceededException when the caller's quota has too little left
+     */
+    Taken take(String caller, String prefixKey, int count, Map<String, String> variables) {
         checkCount(count);
         CompiledRule rule = rules.get(prefixKey);
         Map<String, String> checked = rule.checkVariables(variables);
-        quotas.take(caller, rule.rule(), count);
+        if (quotas != null) {
+            quotas.take(caller, rule.rule(), count);
+        }
+        return new Taken(caller, prefixKey, rule, checked, count);
+    }
+
+    /** Issues a taken request; when that fails, its quota is given back. */
+    IssuedNumbers issue(Taken taken) {
         try {
-            return issue(prefixKey, rule, checked, count);
+            return issue(taken.prefixKey(), taken.rule(), taken.variables(), taken.count());
         } catch (RuntimeException e) {
-            quotas.giveBack(caller, rule.rule(), count);
+            giveBack(taken);
             throw e;
+        }
+    }
+
+    /** Gives back the quota of a taken request that will not be issued. */
+    void giveBack(Taken taken) {
+        if (quotas != null) {
+            quotas.giveBack(taken.caller(), taken.rule().rule(), taken.count());
         }
     }
 

@@ -11,9 +11,13 @@ import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.SequenceStrategy;
+import dev.numgen.testing.HandClock;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +32,11 @@ class IdempotentIssuerTest {
         record Entry(String fingerprint, IssuedNumbers issued) {}
 
         final Map<String, Entry> entries = new HashMap<>();
+        int claims;
 
         @Override
         public synchronized Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
+            claims++;
             Entry known = entries.get(caller + "/" + key);
             if (known == null) {
                 entries.put(caller + "/" + key, new Entry(fingerprint, null));
@@ -43,6 +49,14 @@ class IdempotentIssuerTest {
                 throw new IdempotencyKeyBusyException(key);
             }
             return Optional.of(known.issued());
+        }
+
+        @Override
+        public synchronized Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
+            Entry known = entries.get(caller + "/" + key);
+            return known != null && known.fingerprint().equals(fingerprint)
+                    ? Optional.ofNullable(known.issued())
+                    : Optional.empty();
         }
 
         @Override
@@ -59,22 +73,91 @@ class IdempotentIssuerTest {
     private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
     private final AtomicLong values = new AtomicLong();
     private final SequenceStrategy sequence = key -> (Counter) values::incrementAndGet;
+    private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final IdempotentIssuer issuer = new IdempotentIssuer(
             new NumberIssuer(
                     registry,
                     Map.of(Strategy.SEGMENT, sequence),
                     Clock.systemUTC(),
                     () -> true,
-                    new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test")),
-            new InMemoryIdempotencyStore());
+                    new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"),
+                    new ClientQuotas(ClientQuotas.DEFAULT_PER_MINUTE, 100, clock)),
+            store);
 
     IdempotentIssuerTest() {
-        new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), Clock.systemUTC())
-                .register(
-                        new PrefixKey("ORDER"),
-                        new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null),
-                        OptionalLong.empty(),
-                        "test");
+        RuleRegistrar registrar =
+                new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), Clock.systemUTC());
+        registrar.register(
+                new PrefixKey("ORDER"),
+                new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null),
+                OptionalLong.empty(),
+                "test");
+        registrar.register(
+                new PrefixKey("REGION"),
+                new RuleDefinition(
+                        "R-{var:region}-{seq}",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
+                        null,
+                        null,
+                        null),
+                OptionalLong.empty(),
+                "test");
+        registrar.register(
+                new PrefixKey("SMALL"),
+                new RuleDefinition("S-{seq}", null, null, null, null, null, null, null, null, null, null, 3),
+                OptionalLong.empty(),
+                "test");
+    }
+
+    @Test
+    void anInvalidRequestIsRefusedBeforeItsKeyIsClaimed() {
+        for (int count : new int[] {0, -5, 200_000}) {
+            assertThatThrownBy(() -> issuer.issue("alice", "k1", "ORDER", count, Map.of()))
+                    .isInstanceOfSatisfying(
+                            InvalidIssueRequestException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("count"));
+        }
+        assertThatThrownBy(() -> issuer.issue("alice", "k1", "NOPE", 1, Map.of()))
+                .isInstanceOf(UnknownPrefixException.class);
+        assertThatThrownBy(() -> issuer.issue("alice", "k1", "REGION", 1, Map.of("region", "europe")))
+                .isInstanceOfSatisfying(
+                        InvalidIssueRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("region"));
+        // A count the rule's whole quota could never grant.
+        assertThatThrownBy(() -> issuer.issue("alice", "k1", "SMALL", 4, Map.of()))
+                .isInstanceOfSatisfying(
+                        InvalidIssueRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("count"));
+        assertThat(store.claims).isZero();
+        assertThat(issuer.issue("alice", "k1", "ORDER", 1, Map.of()).numbers()).containsExactly("O-1");
+    }
+
+    @Test
+    void aRequestPastItsQuotaIsRefusedBeforeItsKeyIsClaimedAndAnAnsweredKeyIsStillAnswered() {
+        IssuedNumbers first = issuer.issue("alice", "k1", "SMALL", 1, Map.of());
+        assertThat(store.claims).isEqualTo(1);
+        // Replays take nothing: what they took before the claim found the answer is given back.
+        assertThat(issuer.issue("alice", "k1", "SMALL", 1, Map.of())).isEqualTo(first);
+        assertThat(issuer.issue("alice", "k1", "SMALL", 1, Map.of())).isEqualTo(first);
+        assertThat(issuer.issue("alice", "k2", "SMALL", 2, Map.of()).numbers()).hasSize(2);
+        int claims = store.claims;
+
+        assertThatThrownBy(() -> issuer.issue("alice", "k3", "SMALL", 1, Map.of()))
+                .isInstanceOf(QuotaExceededException.class);
+        assertThat(store.claims).isEqualTo(claims);
+        assertThat(store.entries).doesNotContainKey("alice/k3");
+        // The quota is spent, yet a retry of an answered key gets its numbers.
+        assertThat(issuer.issue("alice", "k1", "SMALL", 1, Map.of())).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(issuer.issue("alice", "k3", "SMALL", 1, Map.of()).numbers()).hasSize(1);
     }
 
     @Test

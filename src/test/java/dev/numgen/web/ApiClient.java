@@ -44,6 +44,17 @@ final class ApiClient {
                 .build());
     }
 
+    /** A JSON POST with extra headers, given as name, value, name, value... */
+    HttpReply postWithHeaders(String path, String token, String json, String... headers) {
+        HttpRequest.Builder builder = request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     HttpReply put(String path, String token, String json) {
         return put(path, token, json, null);
     }

@@ -19,6 +19,9 @@ final class StoredLedger {
     int[] keys = new int[HOURS];
     int[] numbers = new int[HOURS];
 
+    /** When the cache drops this ledger (26 hours after its last claim); 0 in a ledger written before it was kept. */
+    long expiresAtMillis;
+
     StoredLedger() {
         java.util.Arrays.fill(hours, Long.MIN_VALUE);
     }
@@ -65,6 +68,17 @@ final class StoredLedger {
             keys[slot] = Math.max(0, keys[slot] - 1);
             numbers[slot] = Math.max(0, numbers[slot] - count);
         }
+    }
+
+    /** Whether no claim counts any more at {@code now}: the ledger may go, and its client's slot with it. */
+    boolean holdsNothing(long now) {
+        long hour = now / HOUR_MILLIS;
+        for (int i = 0; i < HOURS; i++) {
+            if (live(i, hour) && (keys[i] > 0 || numbers[i] > 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean live(int slot, long hour) {

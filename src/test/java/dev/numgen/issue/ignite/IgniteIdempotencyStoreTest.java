@@ -111,6 +111,45 @@ class IgniteIdempotencyStoreTest {
         assertThat(store.claim("gus", "b", "fp", 1)).isEmpty();
     }
 
+    @Test
+    void aClientWhoseClaimsWereAllReleasedHoldsNoClientSlot() {
+        cluster.first().store().cache(IgniteIdempotencyStore.LEDGERS).clear();
+        IgniteIdempotencyStore store = limited(new IdempotencyLimits(10, 1000, 2), Clock.systemUTC());
+        for (String subject : List.of("ian", "jo")) {
+            assertThat(store.claim(subject, "a", "fp", 1)).isEmpty();
+            store.release(subject, "a");
+            assertThat(cluster.second()
+                            .store()
+                            .cache(IgniteIdempotencyStore.LEDGERS)
+                            .containsKey(subject))
+                    .isFalse();
+        }
+        assertThat(store.claim("kim", "a", "fp", 1)).isEmpty();
+        // A ledger that still counts a claim keeps its slot.
+        assertThat(store.claim("lee", "a", "fp", 1)).isEmpty();
+        assertThat(store.claim("lee", "b", "fp", 1)).isEmpty();
+        store.release("lee", "b");
+        assertThatThrownBy(() -> store.claim("max", "a", "fp", 1)).isInstanceOf(IdempotencyLimitException.class);
+    }
+
+    @Test
+    void aClientRefusedForTheClientCapIsToldWhenTheFirstLedgerExpires() {
+        cluster.first().store().cache(IgniteIdempotencyStore.LEDGERS).clear();
+        HandClock clock = new HandClock(Instant.parse("2026-11-25T10:30:00Z"));
+        IgniteIdempotencyStore store = limited(new IdempotencyLimits(10, 1000, 2), clock);
+        assertThat(store.claim("ned", "a", "fp", 1)).isEmpty();
+        assertThat(store.claim("ned", "b", "fp", 1)).isEmpty();
+        clock.advance(Duration.ofHours(3));
+        assertThat(store.claim("oz", "a", "fp", 1)).isEmpty();
+        // A release is no claim: ned's ledger, which still counts "a", keeps its expiry, 26 h after its last claim.
+        clock.advance(Duration.ofHours(1));
+        store.release("ned", "b");
+        assertThatThrownBy(() -> store.claim("pat", "a", "fp", 1))
+                .isInstanceOfSatisfying(
+                        IdempotencyLimitException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isEqualTo(22 * 3600L));
+    }
+
     private static IgniteIdempotencyStore limited(IdempotencyLimits limits, Clock clock) {
         return new IgniteIdempotencyStore(cluster.first().store(), limits, clock);
     }
