@@ -28,34 +28,4 @@ public record PrefixRule(
     public PrefixRule {
         variables = Map.copyOf(variables);
     }
-
-    /** A rule without a quota of its own. */
-    public PrefixRule(
-            PrefixKey key,
-            String format,
-            Strategy strategy,
-            ResetPeriod reset,
-            long start,
-            long step,
-            long maxValue,
-            int reserveSize,
-            ZoneId timeZone,
-            Map<String, VariableSpec> variables,
-            String description,
-            Concurrency concurrency) {
-        this(
-                key,
-                format,
-                strategy,
-                reset,
-                start,
-                step,
-                maxValue,
-                reserveSize,
-                timeZone,
-                variables,
-                description,
-                concurrency,
-                null);
-    }
 }

@@ -18,33 +18,4 @@ public record RuleDefinition(
         Map<String, VariableSpec> variables,
         String description,
         String concurrency,
-        Integer quota) {
-
-    /** A definition without a quota of its own. */
-    public RuleDefinition(
-            String format,
-            String strategy,
-            String reset,
-            Long start,
-            Long step,
-            Long maxValue,
-            Integer reserveSize,
-            String timeZone,
-            Map<String, VariableSpec> variables,
-            String description,
-            String concurrency) {
-        this(
-                format,
-                strategy,
-                reset,
-                start,
-                step,
-                maxValue,
-                reserveSize,
-                timeZone,
-                variables,
-                description,
-                concurrency,
-                null);
-    }
-}
+        Integer quota) {}

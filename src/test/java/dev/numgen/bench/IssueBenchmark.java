@@ -79,7 +79,7 @@ public class IssueBenchmark {
                 .register(
                         new PrefixKey("BENCH"),
                         new RuleDefinition(
-                                FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null, null),
+                                FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null, null, null),
                         OptionalLong.empty(),
                         "bench");
         clock = new TickingClock(Clock.systemUTC());

@@ -96,7 +96,7 @@ public class StrategyBenchmark {
     private static void register(RuleRegistrar registrar, String key, String format, String strategy, String mode) {
         registrar.register(
                 new PrefixKey(key),
-                new RuleDefinition(format, strategy, null, null, null, null, null, null, null, null, mode),
+                new RuleDefinition(format, strategy, null, null, null, null, null, null, null, null, mode, null),
                 OptionalLong.empty(),
                 "bench");
     }

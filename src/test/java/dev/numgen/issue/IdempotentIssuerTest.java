@@ -90,7 +90,7 @@ class IdempotentIssuerTest {
                 new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), Clock.systemUTC());
         registrar.register(
                 new PrefixKey("ORDER"),
-                new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null),
+                new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null, null),
                 OptionalLong.empty(),
                 "test");
         registrar.register(

@@ -56,7 +56,7 @@ class NumberIssuerTest {
     }
 
     private static RuleDefinition rule(String format, String reset, String zone, Map<String, VariableSpec> variables) {
-        return new RuleDefinition(format, null, reset, null, null, null, null, zone, variables, null, null);
+        return new RuleDefinition(format, null, reset, null, null, null, null, zone, variables, null, null, null);
     }
 
     @Test

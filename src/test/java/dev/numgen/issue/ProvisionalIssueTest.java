@@ -81,7 +81,7 @@ class ProvisionalIssueTest {
     }
 
     private static RuleDefinition rule(String format, String strategy, Map<String, VariableSpec> variables) {
-        return new RuleDefinition(format, strategy, null, null, null, null, null, "UTC", variables, null, null);
+        return new RuleDefinition(format, strategy, null, null, null, null, null, "UTC", variables, null, null, null);
     }
 
     @Test

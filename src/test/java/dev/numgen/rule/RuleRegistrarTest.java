@@ -23,7 +23,7 @@ class RuleRegistrarTest {
     private final PrefixKey order = new PrefixKey("ORDER");
 
     private static RuleDefinition rule(String format, String strategy, String reset, Long maxValue) {
-        return new RuleDefinition(format, strategy, reset, null, null, maxValue, null, null, null, null, null);
+        return new RuleDefinition(format, strategy, reset, null, null, maxValue, null, null, null, null, null, null);
     }
 
     @Test
@@ -101,6 +101,7 @@ class RuleRegistrarTest {
                 null,
                 null,
                 Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
+                null,
                 null,
                 null);
         assertThatThrownBy(() -> registrar.register(order, withVariable, OptionalLong.empty(), "bob"))

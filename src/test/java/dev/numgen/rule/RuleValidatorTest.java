@@ -14,7 +14,7 @@ class RuleValidatorTest {
     private final PrefixKey key = new PrefixKey("ORDER");
 
     private static RuleDefinition format(String format) {
-        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null, null);
+        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -53,25 +53,25 @@ class RuleValidatorTest {
     @Test
     void maxValueMustFitTheSequenceWidth() {
         RuleDefinition tooBig =
-                new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null, null);
+                new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, tooBig))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("maxValue"));
         RuleDefinition fits =
-                new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null, null);
+                new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null, null, null);
         assertThat(validator.validate(key, fits).maxValue()).isEqualTo(999);
     }
 
     @Test
     void resetPeriodTheFormatCannotShowIsRefused() {
         RuleDefinition daily = new RuleDefinition(
-                "ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null, null);
+                "ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, daily)).isInstanceOf(UnsafeRuleChangeException.class);
-        RuleDefinition yearly =
-                new RuleDefinition("INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null, null);
+        RuleDefinition yearly = new RuleDefinition(
+                "INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null, null, null);
         assertThatThrownBy(() -> validator.validate(key, yearly)).isInstanceOf(UnsafeRuleChangeException.class);
         RuleDefinition shown = new RuleDefinition(
-                "INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null, null);
+                "INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null, null, null);
         assertThat(validator.validate(key, shown).reset()).isEqualTo(ResetPeriod.YEARLY);
     }
 
@@ -93,11 +93,33 @@ class RuleValidatorTest {
     void variableLengthsCountTowardsTheBound() {
         Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
         RuleDefinition fits = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, region, null, null);
+                "X".repeat(55) + "{var:region}-{seq:6}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                region,
+                null,
+                null,
+                null);
         assertThat(validator.validate(key, fits).variables()).containsKey("region");
         Map<String, VariableSpec> longer = Map.of("region", new VariableSpec("[A-Z]+", true, 3));
         RuleDefinition tooLong = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}", null, null, null, null, null, null, null, longer, null, null);
+                "X".repeat(55) + "{var:region}-{seq:6}",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                longer,
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> validator.validate(key, tooLong)).isInstanceOf(InvalidRuleException.class);
     }
 
@@ -118,6 +140,7 @@ class RuleValidatorTest {
                 null,
                 Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
                 null,
+                null,
                 null);
         assertThatThrownBy(() -> validator.validate(key, unused)).isInstanceOf(InvalidRuleException.class);
     }
@@ -128,20 +151,26 @@ class RuleValidatorTest {
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
         assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null, null),
+                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null, null, null),
                 "timeZone");
         assertField(
-                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null, null),
+                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null, null, null),
                 "strategy");
         assertField(
-                new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null, null), "reset");
-        assertField(new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null, null), "start");
-        assertField(new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null, null), "step");
-        assertField(new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null, null), "maxValue");
+                new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null, null, null),
+                "reset");
         assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null, null), "reserveSize");
+                new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null, null, null), "start");
         assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null, null),
+                new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null, null, null), "step");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null, null, null),
+                "maxValue");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null, null, null),
+                "reserveSize");
+        assertField(
+                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null, null, null),
                 "reserveSize");
     }
 
@@ -217,6 +246,7 @@ class RuleValidatorTest {
                 null,
                 null,
                 Map.of(name, new VariableSpec(pattern, true, 16)),
+                null,
                 null,
                 null);
     }

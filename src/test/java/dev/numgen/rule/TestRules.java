@@ -22,6 +22,7 @@ public final class TestRules {
                 ZoneOffset.UTC,
                 Map.of(),
                 null,
-                Concurrency.PESSIMISTIC);
+                Concurrency.PESSIMISTIC,
+                null);
     }
 }

@@ -37,7 +37,8 @@ class RuleSnapshotFileTest {
                 ZoneId.of("Europe/Berlin"),
                 Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
                 "Sales orders",
-                Concurrency.PESSIMISTIC);
+                Concurrency.PESSIMISTIC,
+                null);
         return new RegisteredRule(rule, version, "admin", Instant.parse("2026-11-25T22:00:00Z"));
     }
 

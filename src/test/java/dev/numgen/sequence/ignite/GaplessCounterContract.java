@@ -81,7 +81,8 @@ abstract class GaplessCounterContract extends CounterStrategyContract {
                 rule.timeZone(),
                 rule.variables(),
                 rule.description(),
-                concurrency());
+                concurrency(),
+                null);
         registries.get(0).register(gapless, OptionalLong.empty(), "test", Instant.now(), (current, proposed) -> {});
         return counters;
     }
