@@ -16,7 +16,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * What is wrong with a JSON request body, as a 400 whose field is the JSON path at fault ({@code maxValue},
  * {@code variables.region.maxLength}, {@code consistentIds[1]}, or {@code body} for the whole). The detail is
- * written here, never taken from Jackson, whose messages name classes.
+ * written here, never taken from Jackson, whose messages name classes. A body cut off at its size limit while it was
+ * read is that, not a JSON fault ({@link BodyTooLargeException}).
  */
 final class JsonBodyFault {
 
@@ -24,7 +25,12 @@ final class JsonBodyFault {
 
     private JsonBodyFault() {}
 
-    static InvalidIssueRequestException of(JacksonException e) {
+    static RuntimeException of(JacksonException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = boundPath(e);
             if (unknown.getReferringClass() == RuleRequest.class

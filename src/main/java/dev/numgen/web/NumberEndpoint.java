@@ -150,11 +150,6 @@ final class NumberEndpoint implements Filter {
         try {
             body = json.readValue(request.getInputStream(), IssueRequest.class);
         } catch (JacksonException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BodyTooLargeException tooLarge) {
-                    throw tooLarge;
-                }
-            }
             throw JsonBodyFault.of(e);
         }
         if (body == null) {

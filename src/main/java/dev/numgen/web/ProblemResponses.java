@@ -221,15 +221,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException tooLarge) {
-                return problemFor(tooLarge);
-            }
-        }
+        Throwable cause = e.getCause();
         return problemFor(
-                e.getCause() instanceof JacksonException jackson
+                cause instanceof JacksonException jackson
                         ? JsonBodyFault.of(jackson)
-                        : new InvalidIssueRequestException("body", "the request body is missing or not readable"));
+                        : cause instanceof BodyTooLargeException tooLarge
+                                ? tooLarge
+                                : new InvalidIssueRequestException(
+                                        "body", "the request body is missing or not readable"));
     }
 
     /** Spring MVC's own errors (bad JSON, wrong method, ...) get numgen's types as well. */

@@ -7,7 +7,7 @@ import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.ProvisionalIssuer;
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -78,8 +78,10 @@ public class IssueBenchmark {
         new RuleRegistrar(registry, new IgniteIssuedValues(node.store()), new RuleValidator(), Clock.systemUTC())
                 .register(
                         new PrefixKey("BENCH"),
-                        new RuleDefinition(
-                                FORMAT, null, null, null, null, null, 1000, "Europe/Berlin", null, null, null, null),
+                        RuleDefinitions.rule(FORMAT)
+                                .reserveSize(1000)
+                                .timeZone("Europe/Berlin")
+                                .build(),
                         OptionalLong.empty(),
                         "bench");
         clock = new TickingClock(Clock.systemUTC());

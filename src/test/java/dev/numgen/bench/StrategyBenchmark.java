@@ -5,7 +5,7 @@ import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.ProvisionalIssuer;
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -96,7 +96,10 @@ public class StrategyBenchmark {
     private static void register(RuleRegistrar registrar, String key, String format, String strategy, String mode) {
         registrar.register(
                 new PrefixKey(key),
-                new RuleDefinition(format, strategy, null, null, null, null, null, null, null, null, mode, null),
+                RuleDefinitions.rule(format)
+                        .strategy(strategy)
+                        .concurrency(mode)
+                        .build(),
                 OptionalLong.empty(),
                 "bench");
     }

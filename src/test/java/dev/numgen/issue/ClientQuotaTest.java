@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -53,19 +53,10 @@ class ClientQuotaTest {
         new RuleRegistrar(registry, k -> OptionalLong.empty(), new RuleValidator(), clock)
                 .register(
                         new PrefixKey(key),
-                        new RuleDefinition(
-                                key.charAt(0) + "-{seq}",
-                                strategy,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                quota),
+                        RuleDefinitions.rule(key.charAt(0) + "-{seq}")
+                                .strategy(strategy)
+                                .quota(quota)
+                                .build(),
                         OptionalLong.empty(),
                         "test");
     }

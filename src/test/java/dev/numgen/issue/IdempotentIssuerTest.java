@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -89,32 +89,16 @@ class IdempotentIssuerTest {
         RuleRegistrar registrar =
                 new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), Clock.systemUTC());
         registrar.register(
-                new PrefixKey("ORDER"),
-                new RuleDefinition("O-{seq}", null, null, null, null, null, null, null, null, null, null, null),
-                OptionalLong.empty(),
-                "test");
+                new PrefixKey("ORDER"), RuleDefinitions.rule("O-{seq}").build(), OptionalLong.empty(), "test");
         registrar.register(
                 new PrefixKey("REGION"),
-                new RuleDefinition(
-                        "R-{var:region}-{seq}",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
-                        null,
-                        null,
-                        null),
+                RuleDefinitions.rule("R-{var:region}-{seq}")
+                        .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
+                        .build(),
                 OptionalLong.empty(),
                 "test");
         registrar.register(
-                new PrefixKey("SMALL"),
-                new RuleDefinition("S-{seq}", null, null, null, null, null, null, null, null, null, null, 3),
-                OptionalLong.empty(),
-                "test");
+                new PrefixKey("SMALL"), RuleDefinitions.rule("S-{seq}").quota(3).build(), OptionalLong.empty(), "test");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -56,7 +57,11 @@ class NumberIssuerTest {
     }
 
     private static RuleDefinition rule(String format, String reset, String zone, Map<String, VariableSpec> variables) {
-        return new RuleDefinition(format, null, reset, null, null, null, null, zone, variables, null, null, null);
+        return RuleDefinitions.rule(format)
+                .reset(reset)
+                .timeZone(zone)
+                .variables(variables)
+                .build();
     }
 
     @Test

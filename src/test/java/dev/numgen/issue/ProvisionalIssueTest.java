@@ -9,6 +9,7 @@ import dev.numgen.provisional.ProvisionalSlot;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -81,7 +82,11 @@ class ProvisionalIssueTest {
     }
 
     private static RuleDefinition rule(String format, String strategy, Map<String, VariableSpec> variables) {
-        return new RuleDefinition(format, strategy, null, null, null, null, null, "UTC", variables, null, null, null);
+        return RuleDefinitions.rule(format)
+                .strategy(strategy)
+                .timeZone("UTC")
+                .variables(variables)
+                .build();
     }
 
     @Test

@@ -23,7 +23,11 @@ class RuleRegistrarTest {
     private final PrefixKey order = new PrefixKey("ORDER");
 
     private static RuleDefinition rule(String format, String strategy, String reset, Long maxValue) {
-        return new RuleDefinition(format, strategy, reset, null, null, maxValue, null, null, null, null, null, null);
+        return RuleDefinitions.rule(format)
+                .strategy(strategy)
+                .reset(reset)
+                .maxValue(maxValue)
+                .build();
     }
 
     @Test
@@ -91,19 +95,9 @@ class RuleRegistrarTest {
                 .isInstanceOfSatisfying(
                         UnsafeRuleChangeException.class,
                         e -> assertThat(e.field()).isEqualTo("reset"));
-        RuleDefinition withVariable = new RuleDefinition(
-                "O-{yyyy}-{var:region}-{seq}",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
-                null,
-                null,
-                null);
+        RuleDefinition withVariable = RuleDefinitions.rule("O-{yyyy}-{var:region}-{seq}")
+                .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
+                .build();
         assertThatThrownBy(() -> registrar.register(order, withVariable, OptionalLong.empty(), "bob"))
                 .isInstanceOfSatisfying(
                         UnsafeRuleChangeException.class,

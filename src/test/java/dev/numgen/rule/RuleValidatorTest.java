@@ -14,7 +14,7 @@ class RuleValidatorTest {
     private final PrefixKey key = new PrefixKey("ORDER");
 
     private static RuleDefinition format(String format) {
-        return new RuleDefinition(format, null, null, null, null, null, null, null, null, null, null, null);
+        return RuleDefinitions.rule(format).build();
     }
 
     @Test
@@ -52,26 +52,24 @@ class RuleValidatorTest {
 
     @Test
     void maxValueMustFitTheSequenceWidth() {
-        RuleDefinition tooBig =
-                new RuleDefinition("A{seq:3}", null, null, null, null, 1000L, null, null, null, null, null, null);
+        RuleDefinition tooBig = RuleDefinitions.rule("A{seq:3}").maxValue(1000L).build();
         assertThatThrownBy(() -> validator.validate(key, tooBig))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("maxValue"));
-        RuleDefinition fits =
-                new RuleDefinition("A{seq:3}", null, null, null, null, 999L, null, null, null, null, null, null);
+        RuleDefinition fits = RuleDefinitions.rule("A{seq:3}").maxValue(999L).build();
         assertThat(validator.validate(key, fits).maxValue()).isEqualTo(999);
     }
 
     @Test
     void resetPeriodTheFormatCannotShowIsRefused() {
-        RuleDefinition daily = new RuleDefinition(
-                "ORD-{yyyy}{MM}-{seq}", null, "DAILY", null, null, null, null, null, null, null, null, null);
+        RuleDefinition daily =
+                RuleDefinitions.rule("ORD-{yyyy}{MM}-{seq}").reset("DAILY").build();
         assertThatThrownBy(() -> validator.validate(key, daily)).isInstanceOf(UnsafeRuleChangeException.class);
-        RuleDefinition yearly = new RuleDefinition(
-                "INV-{MM}-{seq}", null, "YEARLY", null, null, null, null, null, null, null, null, null);
+        RuleDefinition yearly =
+                RuleDefinitions.rule("INV-{MM}-{seq}").reset("YEARLY").build();
         assertThatThrownBy(() -> validator.validate(key, yearly)).isInstanceOf(UnsafeRuleChangeException.class);
-        RuleDefinition shown = new RuleDefinition(
-                "INV-{yyyy}-{seq:5}", null, "YEARLY", null, null, null, null, null, null, null, null, null);
+        RuleDefinition shown =
+                RuleDefinitions.rule("INV-{yyyy}-{seq:5}").reset("YEARLY").build();
         assertThat(validator.validate(key, shown).reset()).isEqualTo(ResetPeriod.YEARLY);
     }
 
@@ -92,34 +90,14 @@ class RuleValidatorTest {
     @Test
     void variableLengthsCountTowardsTheBound() {
         Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
-        RuleDefinition fits = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                region,
-                null,
-                null,
-                null);
+        RuleDefinition fits = RuleDefinitions.rule("X".repeat(55) + "{var:region}-{seq:6}")
+                .variables(region)
+                .build();
         assertThat(validator.validate(key, fits).variables()).containsKey("region");
         Map<String, VariableSpec> longer = Map.of("region", new VariableSpec("[A-Z]+", true, 3));
-        RuleDefinition tooLong = new RuleDefinition(
-                "X".repeat(55) + "{var:region}-{seq:6}",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                longer,
-                null,
-                null,
-                null);
+        RuleDefinition tooLong = RuleDefinitions.rule("X".repeat(55) + "{var:region}-{seq:6}")
+                .variables(longer)
+                .build();
         assertThatThrownBy(() -> validator.validate(key, tooLong)).isInstanceOf(InvalidRuleException.class);
     }
 
@@ -129,19 +107,9 @@ class RuleValidatorTest {
         assertThatThrownBy(() -> validator.validate(key, undeclared))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
-        RuleDefinition unused = new RuleDefinition(
-                "O-{seq}",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
-                null,
-                null,
-                null);
+        RuleDefinition unused = RuleDefinitions.rule("O-{seq}")
+                .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
+                .build();
         assertThatThrownBy(() -> validator.validate(key, unused)).isInstanceOf(InvalidRuleException.class);
     }
 
@@ -150,28 +118,14 @@ class RuleValidatorTest {
         assertThatThrownBy(() -> validator.validate(key, withVariable("region", "[A-Z")))
                 .isInstanceOfSatisfying(
                         InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("variables"));
-        assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, null, "Mars/Base", null, null, null, null),
-                "timeZone");
-        assertField(
-                new RuleDefinition("A{seq}", "ROUND_ROBIN", null, null, null, null, null, null, null, null, null, null),
-                "strategy");
-        assertField(
-                new RuleDefinition("A{seq}", null, "HOURLY", null, null, null, null, null, null, null, null, null),
-                "reset");
-        assertField(
-                new RuleDefinition("A{seq}", null, null, -1L, null, null, null, null, null, null, null, null), "start");
-        assertField(
-                new RuleDefinition("A{seq}", null, null, null, 0L, null, null, null, null, null, null, null), "step");
-        assertField(
-                new RuleDefinition("A{seq}", null, null, 10L, null, 5L, null, null, null, null, null, null),
-                "maxValue");
-        assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, 0, null, null, null, null, null),
-                "reserveSize");
-        assertField(
-                new RuleDefinition("A{seq}", null, null, null, null, null, 2_000_000, null, null, null, null, null),
-                "reserveSize");
+        assertField(RuleDefinitions.rule("A{seq}").timeZone("Mars/Base").build(), "timeZone");
+        assertField(RuleDefinitions.rule("A{seq}").strategy("ROUND_ROBIN").build(), "strategy");
+        assertField(RuleDefinitions.rule("A{seq}").reset("HOURLY").build(), "reset");
+        assertField(RuleDefinitions.rule("A{seq}").start(-1L).build(), "start");
+        assertField(RuleDefinitions.rule("A{seq}").step(0L).build(), "step");
+        assertField(RuleDefinitions.rule("A{seq}").start(10L).maxValue(5L).build(), "maxValue");
+        assertField(RuleDefinitions.rule("A{seq}").reserveSize(0).build(), "reserveSize");
+        assertField(RuleDefinitions.rule("A{seq}").reserveSize(2_000_000).build(), "reserveSize");
     }
 
     @Test
@@ -236,19 +190,9 @@ class RuleValidatorTest {
     }
 
     private static RuleDefinition withVariable(String name, String pattern) {
-        return new RuleDefinition(
-                "A-{var:" + name + "}-{seq:6}",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of(name, new VariableSpec(pattern, true, 16)),
-                null,
-                null,
-                null);
+        return RuleDefinitions.rule("A-{var:" + name + "}-{seq:6}")
+                .variables(Map.of(name, new VariableSpec(pattern, true, 16)))
+                .build();
     }
 
     private void assertField(RuleDefinition definition, String field) {
