@@ -18,7 +18,7 @@
 #   ENFORCE=1        also exit non-zero (3) when the ratio is below MIN_RATIO
 #   MIN_RATIO=0.75   the target ratio
 #   KEEP_TMP=1       keep the temporary directory (server logs, wrk output, Ignite work dir)
-#   NUMGEN_JAR=...   default target/numgen-0.1.0-SNAPSHOT.jar
+#   NUMGEN_JAR=...   default numgen-server/target/numgen-0.1.0-SNAPSHOT.jar
 #   OTHER_STRATEGIES=0  skip the GAPLESS and SNOWFLAKE runs
 set -euo pipefail
 
@@ -26,7 +26,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$BENCH_DIR/.." && pwd)
 BARE_DIR="$BENCH_DIR/bare"
 BARE_JAR="$BARE_DIR/target/bare.jar"
-NUMGEN_JAR=${NUMGEN_JAR:-$REPO/target/numgen-0.1.0-SNAPSHOT.jar}
+NUMGEN_JAR=${NUMGEN_JAR:-$REPO/numgen-server/target/numgen-0.1.0-SNAPSHOT.jar}
 RESULTS_DIR="$BENCH_DIR/results"
 
 DURATION=${DURATION:-15}

@@ -1,0 +1,50 @@
+package dev.numgen.ignite.node;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.context.support.PropertySourcesPlaceholderConfigurer;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads an Ignite node configuration from Spring XML (the files in {@code ignite-config/}),
+ * resolving its {@code ${numgen.ignite.*}} placeholders from the application's environment, so
+ * one XML file serves every node and the values come from properties, arguments or the
+ * environment like every other setting. The thin-client connector is numgen's decision, not the XML's
+ * ({@link ThinClients}).
+ */
+public final class IgniteConfigurationLoader {
+
+    public static final String CONFIGURATION_BEAN = "ignite.cfg";
+    public static final String WORK_DIR = "numgen.ignite.work-dir";
+
+    private IgniteConfigurationLoader() {}
+
+    public static IgniteConfiguration load(Resource xml, ConfigurableEnvironment environment) {
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            context.getEnvironment().merge(environment);
+            // Ignite needs an absolute work directory; a relative one is taken from the current directory.
+            String workDir = environment.getProperty(WORK_DIR, "./data");
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "numgen-absolute-work-dir",
+                            Map.of(
+                                    WORK_DIR,
+                                    Path.of(workDir)
+                                            .toAbsolutePath()
+                                            .normalize()
+                                            .toString())));
+            context.registerBean(PropertySourcesPlaceholderConfigurer.class);
+            new XmlBeanDefinitionReader(context).loadBeanDefinitions(xml);
+            context.refresh();
+            IgniteConfiguration configuration = context.getBean(CONFIGURATION_BEAN, IgniteConfiguration.class);
+            ThinClients.configure(configuration, environment);
+            return configuration;
+        }
+    }
+}

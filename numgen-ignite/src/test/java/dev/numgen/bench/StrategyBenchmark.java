@@ -1,0 +1,155 @@
+package dev.numgen.bench;
+
+import dev.numgen.ignite.rule.IgniteRuleRegistry;
+import dev.numgen.ignite.sequence.GaplessCounter;
+import dev.numgen.ignite.sequence.IgniteBlockReserver;
+import dev.numgen.ignite.sequence.IgniteIssuedValues;
+import dev.numgen.ignite.sequence.IgniteWorkerLeases;
+import dev.numgen.ignite.testing.TestNodes;
+import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
+import dev.numgen.ignite.testing.TestNodes.TestNode;
+import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ProvisionalIssuer;
+import dev.numgen.provisional.InMemoryProvisionalJournal;
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.RuleDefinitions;
+import dev.numgen.rule.RuleRegistrar;
+import dev.numgen.rule.RuleValidator;
+import dev.numgen.rule.Strategy;
+import dev.numgen.sequence.SegmentSequence;
+import dev.numgen.sequence.SnowflakeSequence;
+import dev.numgen.time.TickingClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Numbers per second for each strategy, in-process, on a real single-node cluster with the FSYNC
+ * WAL: count=1 and count=100 (scores of the *100 benchmarks are numbers, not requests). GAPLESS
+ * runs 8 concurrent clients, as the target names. Run with {@code bash bench/jmh.sh StrategyBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "-DIGNITE_UPDATE_NOTIFIER=false"})
+public class StrategyBenchmark {
+
+    private TestNode node;
+    private TickingClock clock;
+    private ExecutorService prefetch;
+    private IgniteWorkerLeases leases;
+    private NumberIssuer issuer;
+    private final Map<String, String> none = Map.of();
+
+    @Setup
+    public void startNode() throws IOException {
+        node = TestNodes.start(ClusterLayout.of(Files.createTempDirectory("numgen-bench-"), 1), 0, 1);
+        IgniteRuleRegistry registry = new IgniteRuleRegistry(node.store());
+        RuleRegistrar registrar = new RuleRegistrar(
+                registry, new IgniteIssuedValues(node.store()), new RuleValidator(), Clock.systemUTC());
+        register(registrar, "SEG", "S-{seq:12}", "SEGMENT", null);
+        register(registrar, "GAP", "G-{seq:12}", "GAPLESS", "PESSIMISTIC");
+        register(registrar, "GAPOPT", "O-{seq:12}", "GAPLESS", "OPTIMISTIC");
+        register(registrar, "SNOW", "F-{seq}", "SNOWFLAKE", null);
+        clock = new TickingClock(Clock.systemUTC());
+        prefetch = Executors.newFixedThreadPool(2);
+        leases = new IgniteWorkerLeases(
+                node.store(), "bench", Clock.systemUTC(), Duration.ofSeconds(10), Duration.ofSeconds(2), 1024);
+        issuer = new NumberIssuer(
+                registry,
+                Map.of(
+                        Strategy.SEGMENT,
+                        new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch),
+                        Strategy.GAPLESS,
+                        new GaplessCounter(node.store(), registry),
+                        Strategy.SNOWFLAKE,
+                        new SnowflakeSequence(Clock.systemUTC(), leases, 10)),
+                clock,
+                () -> true,
+                new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));
+    }
+
+    private static void register(RuleRegistrar registrar, String key, String format, String strategy, String mode) {
+        registrar.register(
+                new PrefixKey(key),
+                RuleDefinitions.rule(format)
+                        .strategy(strategy)
+                        .concurrency(mode)
+                        .build(),
+                OptionalLong.empty(),
+                "bench");
+    }
+
+    @TearDown
+    public void stopNode() {
+        leases.close();
+        prefetch.shutdownNow();
+        clock.close();
+        node.close();
+    }
+
+    @Benchmark
+    public IssuedNumbers segment1() {
+        return issuer.issue("SEG", 1, none);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(100)
+    public IssuedNumbers segment100() {
+        return issuer.issue("SEG", 100, none);
+    }
+
+    @Benchmark
+    public IssuedNumbers snowflake1() {
+        return issuer.issue("SNOW", 1, none);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(100)
+    public IssuedNumbers snowflake100() {
+        return issuer.issue("SNOW", 100, none);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public IssuedNumbers gapless1Pessimistic8Clients() {
+        return issuer.issue("GAP", 1, none);
+    }
+
+    @Benchmark
+    @Threads(8)
+    public IssuedNumbers gapless1Optimistic8Clients() {
+        return issuer.issue("GAPOPT", 1, none);
+    }
+
+    @Benchmark
+    @Threads(8)
+    @OperationsPerInvocation(100)
+    public IssuedNumbers gapless100Pessimistic8Clients() {
+        return issuer.issue("GAP", 100, none);
+    }
+}

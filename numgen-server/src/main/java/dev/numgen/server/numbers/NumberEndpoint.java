@@ -1,0 +1,254 @@
+package dev.numgen.server.numbers;
+
+import dev.numgen.issue.IdempotentIssuer;
+import dev.numgen.issue.InvalidIssueRequestException;
+import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.NumberIssuer;
+import dev.numgen.server.security.BearerAccess;
+import dev.numgen.server.web.JsonBodyFault;
+import dev.numgen.server.web.ProblemResponses;
+import dev.numgen.server.web.ProblemType;
+import dev.numgen.server.web.RequestGuard;
+import dev.numgen.server.web.UnsupportedBodyException;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET|POST /api/numbers} (and {@code /numbers}): the issuing endpoint, served by this one
+ * servlet filter ahead of Spring Security's chain and Spring MVC, because it is the hot path and
+ * those layers cost several times the work of issuing a number. It keeps their contract: the
+ * same bearer-token checks ({@link BearerAccess}), the same RFC 9457 problems ({@link
+ * ProblemResponses#problemFor}), {@code Cache-Control: no-store} and {@code nosniff}.
+ *
+ * <p>Every parameter other than {@code prefixKey} and {@code count} is a variable of the rule.
+ * A POST may carry {@code {"prefixKey": "ORDER", "count": 3, "variables": {"region": "EU"}}}; a variable is never
+ * taken for {@code prefixKey} or {@code count}.
+ */
+public final class NumberEndpoint implements Filter {
+
+    /** The scope the route rules give {@code GET /numbers} (and {@code /api/numbers}). */
+    static final String SCOPE = BearerAccess.requiredScope(HttpMethod.GET, "/numbers");
+    /** The two spellings exactly: a path parameter, a doubled slash or a dot segment is refused as elsewhere. */
+    private static final Set<String> PATHS = Set.of("/api/numbers", "/numbers");
+
+    public static final String MODE_HEADER = "Numgen-Mode";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final NumberIssuer issuer;
+    private final IdempotentIssuer idempotent;
+    private final BearerAccess access;
+    private final JsonMapper json;
+    private final IssueMetrics metrics;
+
+    NumberEndpoint(
+            NumberIssuer issuer,
+            IdempotentIssuer idempotent,
+            BearerAccess access,
+            JsonMapper json,
+            IssueMetrics metrics) {
+        this.issuer = issuer;
+        this.idempotent = idempotent;
+        this.access = access;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        // This endpoint answers ahead of the request guard and the firewall, so it asks both questions itself.
+        HttpServletRequest request = RequestGuard.admit((HttpServletRequest) servletRequest, response);
+        if (request == null) {
+            return;
+        }
+        if (!PATHS.contains(request.getRequestURI())) {
+            writeProblem(response, ProblemType.REQUEST_REJECTED, "the path holds a sequence numgen never serves");
+            return;
+        }
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // The token first, as on every other route: without the scope, no method says anything about this one.
+        Optional<String> caller = access.admit(request, response, SCOPE);
+        if (caller.isEmpty()) {
+            return;
+        }
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("POST")) {
+            response.setHeader(HttpHeaders.ALLOW, "GET, POST");
+            writeProblem(response, ProblemType.METHOD_NOT_ALLOWED, "use GET or POST");
+            return;
+        }
+        try {
+            boolean text = wantsText(request.getHeader(HttpHeaders.ACCEPT));
+            long started = System.nanoTime();
+            IssuedNumbers issued = issue(request, caller.get());
+            metrics.issued(issued, System.nanoTime() - started);
+            response.setHeader(MODE_HEADER, issued.mode().name());
+            if (text) {
+                writeText(response, issued);
+            } else {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                byte[] body = json.writeValueAsBytes(issued);
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+            }
+        } catch (RuntimeException e) {
+            write(response, ProblemResponses.problemFor(e));
+        }
+    }
+
+    /** A POST body as JSON. */
+    record IssueRequest(String prefixKey, Integer count, Map<String, String> variables) {}
+
+    /**
+     * {@code prefixKey} and {@code count} come only from their own query parameter or body field (both: they must
+     * agree); variables from the other query parameters and the body's {@code variables} (both: they must agree). A
+     * query parameter given twice is refused, so no layer in front can pick another value than this one does.
+     */
+    private IssuedNumbers issue(HttpServletRequest request, String caller) throws IOException {
+        Map<String, String> variables = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> variables.put(name, single(name, values)));
+        String prefixKey = variables.remove("prefixKey");
+        String countParameter = variables.remove("count");
+        Integer count = countParameter == null ? null : count(countParameter);
+        if (request.getMethod().equals("POST") && hasBody(request) && !isJson(request.getContentType())) {
+            throw new UnsupportedBodyException();
+        }
+        if (request.getMethod().equals("POST") && isJson(request.getContentType())) {
+            IssueRequest body = readBody(request);
+            prefixKey = agreed("prefixKey", prefixKey, body.prefixKey());
+            count = agreed("count", count, body.count());
+            merge(variables, body.variables());
+        }
+        if (prefixKey == null || prefixKey.isBlank()) {
+            throw new InvalidIssueRequestException("prefixKey", "prefixKey is required");
+        }
+        int issued = count == null ? 1 : count;
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+        return idempotencyKey == null
+                ? issuer.issue(caller, prefixKey, issued, variables)
+                : idempotent.issue(caller, idempotencyKey, prefixKey, issued, variables);
+    }
+
+    private IssueRequest readBody(HttpServletRequest request) throws IOException {
+        IssueRequest body;
+        try {
+            body = json.readValue(request.getInputStream(), IssueRequest.class);
+        } catch (JacksonException e) {
+            throw JsonBodyFault.of(e);
+        }
+        if (body == null) {
+            throw new InvalidIssueRequestException("body", "the request body must be a JSON object");
+        }
+        return body;
+    }
+
+    private static String single(String name, String[] values) {
+        if (values.length != 1) {
+            throw new InvalidIssueRequestException(name, "parameter " + name + " is given more than once");
+        }
+        return values[0];
+    }
+
+    private static <T> T agreed(String field, T fromQuery, T fromBody) {
+        if (fromQuery != null && fromBody != null && !fromQuery.equals(fromBody)) {
+            throw new InvalidIssueRequestException(field, field + " differs between the query and the body");
+        }
+        return fromQuery != null ? fromQuery : fromBody;
+    }
+
+    private static void merge(Map<String, String> variables, Map<String, String> fromBody) {
+        if (fromBody == null) {
+            return;
+        }
+        fromBody.forEach((name, value) -> {
+            if (value == null) {
+                throw new InvalidIssueRequestException(name, "variable " + name + " must be a string");
+            }
+            if (!value.equals(variables.getOrDefault(name, value))) {
+                throw new InvalidIssueRequestException(
+                        name, "variable " + name + " differs between the query and the body");
+            }
+            variables.put(name, value);
+        });
+    }
+
+    /** One to four ASCII digits; {@code Integer.parseInt} alone would take a sign and other scripts' digits. */
+    private static int count(String count) {
+        if (count.isEmpty() || count.length() > 4 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new InvalidIssueRequestException(
+                    "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT + " in ASCII digits");
+        }
+        return Integer.parseInt(count);
+    }
+
+    /** JSON unless the client prefers text/plain; no Accept, or {@code *}/{@code *}, means JSON. */
+    static boolean wantsText(String accept) {
+        if (accept == null || accept.isEmpty() || accept.equals("*/*")) {
+            return false;
+        }
+        for (MediaType type : MediaType.parseMediaTypes(accept).stream()
+                .sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+                .toList()) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                return false;
+            }
+            if (type.isCompatibleWith(MediaType.TEXT_PLAIN)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    private static void writeText(HttpServletResponse response, IssuedNumbers issued) throws IOException {
+        StringBuilder text = new StringBuilder(issued.numbers().size() * 24);
+        for (String number : issued.numbers()) {
+            text.append(number).append('\n');
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void writeProblem(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        write(response, ProblemResponses.respond(ProblemResponses.problem(type, detail, null, null)));
+    }
+
+    private void write(HttpServletResponse response, ResponseEntity<Object> problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        byte[] body = json.writeValueAsBytes(problem.getBody());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

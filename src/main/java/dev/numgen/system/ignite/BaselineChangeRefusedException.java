@@ -1,9 +1,0 @@
-package dev.numgen.system.ignite;
-
-/** A baseline change that would not be safe now; nothing was changed. */
-public final class BaselineChangeRefusedException extends RuntimeException {
-
-    BaselineChangeRefusedException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package dev.numgen.system.ignite;
-
-/** An optimistic transaction lost to a concurrent one and was rolled back; nothing changed. */
-public final class TransactionConflictException extends RuntimeException {
-
-    TransactionConflictException(Throwable cause) {
-        super("optimistic transaction conflict", cause);
-    }
-}
