@@ -12,7 +12,12 @@ import com.tngtech.archunit.lang.ArchRule;
 class DomainIsolationTest {
 
     private static final String[] DOMAIN = {
-        "dev.numgen.rule", "dev.numgen.format", "dev.numgen.sequence", "dev.numgen.issue", "dev.numgen.provisional"
+        "dev.numgen.rule",
+        "dev.numgen.format",
+        "dev.numgen.sequence",
+        "dev.numgen.issue",
+        "dev.numgen.provisional",
+        "dev.numgen.problem"
     };
 
     @ArchTest
