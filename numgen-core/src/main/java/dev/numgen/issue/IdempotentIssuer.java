@@ -1,5 +1,11 @@
 package dev.numgen.issue;
 
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.SequenceUnavailableException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -23,7 +29,12 @@ public final class IdempotentIssuer {
     }
 
     public IssuedNumbers issue(
-            String caller, String idempotencyKey, String prefixKey, int count, Map<String, String> variables) {
+            String caller, String idempotencyKey, String prefixKey, int count, Map<String, String> variables)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, QuotaExceededException, CounterExhaustedException, NoMajorityException,
+                    SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException,
+                    IdempotencyKeyReusedException, IdempotencyKeyBusyException, IdempotencyLimitException,
+                    IdempotencyStoreUnavailableException {
         if (!wellFormed(idempotencyKey)) {
             throw new InvalidIssueRequestException(
                     "Idempotency-Key",

@@ -1,7 +1,14 @@
 package dev.numgen.issue;
 
+import dev.numgen.problem.AnsweredAs;
+import dev.numgen.problem.NumgenException;
+import dev.numgen.problem.ProblemType;
+import java.util.Collections;
+import java.util.Map;
+
 /** A request parameter or variable value is not acceptable; nothing was issued. */
-public final class InvalidIssueRequestException extends RuntimeException {
+@AnsweredAs(ProblemType.INVALID_REQUEST)
+public final class InvalidIssueRequestException extends NumgenException {
 
     private final String parameter;
 
@@ -12,5 +19,10 @@ public final class InvalidIssueRequestException extends RuntimeException {
 
     public String parameter() {
         return parameter;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Collections.singletonMap("field", parameter);
     }
 }

@@ -1,9 +1,14 @@
 package dev.numgen.issue;
 
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.Strategy;
+import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.sequence.Counter;
+import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.sequence.SequenceUnavailableException;
 import java.time.Clock;
@@ -58,7 +63,10 @@ public final class NumberIssuer {
      * beyond it is refused with {@link QuotaExceededException} before anything is issued, and a request that fails
      * gives back what it took.
      */
-    public IssuedNumbers issue(String caller, String prefixKey, int count, Map<String, String> variables) {
+    public IssuedNumbers issue(String caller, String prefixKey, int count, Map<String, String> variables)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, QuotaExceededException, CounterExhaustedException, NoMajorityException,
+                    SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException {
         if (quotas == null) {
             return issue(prefixKey, count, variables);
         }
@@ -113,7 +121,10 @@ public final class NumberIssuer {
      * a SEGMENT counter's reserved range is spent while the cluster store cannot be reached, a
      * SEGMENT rule gets provisional numbers; other strategies are refused.
      */
-    public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables) {
+    public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, CounterExhaustedException, NoMajorityException, SequenceUnavailableException,
+                    RuleStoreUnavailableException, ProvisionalJournalException {
         checkCount(count);
         CompiledRule rule = rules.get(prefixKey);
         return issue(prefixKey, rule, rule.checkVariables(variables), count);

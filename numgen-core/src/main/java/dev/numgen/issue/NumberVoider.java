@@ -1,11 +1,14 @@
 package dev.numgen.issue;
 
 import dev.numgen.format.NumberTemplate;
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RegisteredRule;
 import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
 import java.time.Clock;
@@ -33,7 +36,9 @@ public final class NumberVoider {
         this.clock = clock;
     }
 
-    public VoidedNumber voidNumber(String prefixKey, String number, String reason, String caller) {
+    public VoidedNumber voidNumber(String prefixKey, String number, String reason, String caller)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, VoidRefusedException, RuleStoreUnavailableException {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
             throw new InvalidIssueRequestException(
                     "reason", "a reason of 1.." + MAX_REASON_LENGTH + " characters is required");
@@ -60,7 +65,9 @@ public final class NumberVoider {
         return voided;
     }
 
-    public List<VoidedNumber> voids(String prefixKey) {
+    public List<VoidedNumber> voids(String prefixKey)
+            throws InvalidPrefixKeyException, UnknownPrefixException, InvalidRuleException,
+                    RuleStoreUnavailableException {
         PrefixKey key = new PrefixKey(prefixKey);
         rules.find(key).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return ledger.list(prefixKey);

@@ -3,6 +3,13 @@ package dev.numgen.issue;
 import dev.numgen.provisional.ProvisionalRecord;
 import dev.numgen.provisional.ProvisionalRegistry;
 import dev.numgen.provisional.ProvisionalStatus;
+import dev.numgen.provisional.ProvisionalStoreUnavailableException;
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.SequenceUnavailableException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,8 +40,14 @@ public final class ProvisionalResolver {
      * @throws UnknownProvisionalNumberException when the cluster holds no such provisional number (yet)
      * @throws ResolutionRefusedException when it was already resolved differently
      * @throws NoMajorityException when a replacement cannot be issued as a regular number here
+     * @throws CounterExhaustedException when the replacement's counter is spent (and the others {@link
+     *     NumberIssuer#issue(String, int, Map)} throws for it)
      */
-    public ProvisionalRecord resolve(String number, Action action, String resolvedBy, String note) {
+    public ProvisionalRecord resolve(String number, Action action, String resolvedBy, String note)
+            throws UnknownProvisionalNumberException, ResolutionRefusedException, NoMajorityException,
+                    ProvisionalStoreUnavailableException, InvalidIssueRequestException, InvalidPrefixKeyException,
+                    UnknownPrefixException, InvalidRuleException, CounterExhaustedException,
+                    SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException {
         ProvisionalRecord current =
                 registry.find(number).orElseThrow(() -> new UnknownProvisionalNumberException(number));
         if (current.status() != ProvisionalStatus.PENDING) {

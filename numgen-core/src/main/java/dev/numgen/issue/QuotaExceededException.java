@@ -1,7 +1,14 @@
 package dev.numgen.issue;
 
+import dev.numgen.problem.AnsweredAs;
+import dev.numgen.problem.NumgenException;
+import dev.numgen.problem.ProblemType;
+import java.util.Map;
+import java.util.OptionalLong;
+
 /** A client asked for more numbers of a rule than its quota has left; nothing was issued. */
-public final class QuotaExceededException extends RuntimeException {
+@AnsweredAs(ProblemType.QUOTA_EXCEEDED)
+public final class QuotaExceededException extends NumgenException {
 
     private final String prefixKey;
     private final long retryAfterSeconds;
@@ -20,5 +27,15 @@ public final class QuotaExceededException extends RuntimeException {
     /** Seconds until the quota holds enough for the same request again. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("prefixKey", prefixKey);
+    }
+
+    @Override
+    public OptionalLong retryAfter() {
+        return OptionalLong.of(retryAfterSeconds);
     }
 }

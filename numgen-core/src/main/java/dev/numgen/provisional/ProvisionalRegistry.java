@@ -15,10 +15,11 @@ public interface ProvisionalRegistry {
      */
     void record(List<ProvisionalNumber> entries);
 
-    Optional<ProvisionalRecord> find(String number);
+    Optional<ProvisionalRecord> find(String number) throws ProvisionalStoreUnavailableException;
 
     /** Records matching the filters (null: any), oldest first, at most {@code limit}. */
-    List<ProvisionalRecord> list(String prefixKey, ProvisionalStatus status, int limit);
+    List<ProvisionalRecord> list(String prefixKey, ProvisionalStatus status, int limit)
+            throws ProvisionalStoreUnavailableException;
 
     /** How many are PENDING. */
     long pending();

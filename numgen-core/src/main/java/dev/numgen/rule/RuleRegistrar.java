@@ -24,7 +24,9 @@ public final class RuleRegistrar {
     }
 
     public Registration register(
-            PrefixKey key, RuleDefinition definition, OptionalLong expectedVersion, String changedBy) {
+            PrefixKey key, RuleDefinition definition, OptionalLong expectedVersion, String changedBy)
+            throws InvalidRuleException, InvalidPrefixKeyException, UnsafeRuleChangeException,
+                    RuleVersionConflictException, RuleStoreUnavailableException {
         PrefixRule proposed = validator.validate(key, definition);
         return registry.register(proposed, expectedVersion, changedBy, clock.instant(), this::refuseUnsafeChange);
     }

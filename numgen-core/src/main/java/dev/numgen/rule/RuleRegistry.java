@@ -9,9 +9,14 @@ import java.util.function.Consumer;
 /** Where rules live. Implementations are shared by every node and durable. */
 public interface RuleRegistry {
 
-    Optional<RegisteredRule> find(PrefixKey key);
+    /**
+     * @throws InvalidRuleException when the stored rule no longer passes the checks a rule is registered with
+     */
+    Optional<RegisteredRule> find(PrefixKey key)
+            throws InvalidPrefixKeyException, InvalidRuleException, RuleStoreUnavailableException;
 
-    List<RegisteredRule> list();
+    /** Every rule, by prefix key. */
+    List<RegisteredRule> list() throws InvalidPrefixKeyException, InvalidRuleException, RuleStoreUnavailableException;
 
     /**
      * Stores {@code rule} atomically: checks {@code expectedVersion} (if present) and runs {@code
@@ -21,7 +26,7 @@ public interface RuleRegistry {
     Registration register(
             PrefixRule rule, OptionalLong expectedVersion, String changedBy, Instant changedAt, ChangeCheck check);
 
-    List<RuleChange> history(PrefixKey key);
+    List<RuleChange> history(PrefixKey key) throws RuleStoreUnavailableException;
 
     /** Called on this node, soon after any node registers a new version. */
     void onChange(Consumer<RegisteredRule> listener);

@@ -1,7 +1,14 @@
 package dev.numgen.rule;
 
+import dev.numgen.problem.AnsweredAs;
+import dev.numgen.problem.NumgenException;
+import dev.numgen.problem.ProblemType;
+import java.util.Collections;
+import java.util.Map;
+
 /** No rule is registered under the prefix key. */
-public final class UnknownPrefixException extends RuntimeException {
+@AnsweredAs(ProblemType.PREFIX_NOT_REGISTERED)
+public final class UnknownPrefixException extends NumgenException {
 
     private final String prefixKey;
 
@@ -12,5 +19,10 @@ public final class UnknownPrefixException extends RuntimeException {
 
     public String prefixKey() {
         return prefixKey;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Collections.singletonMap("prefixKey", prefixKey);
     }
 }

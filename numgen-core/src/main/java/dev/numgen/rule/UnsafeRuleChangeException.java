@@ -1,7 +1,14 @@
 package dev.numgen.rule;
 
+import dev.numgen.problem.AnsweredAs;
+import dev.numgen.problem.NumgenException;
+import dev.numgen.problem.ProblemType;
+import java.util.Collections;
+import java.util.Map;
+
 /** A rule change was refused because it could let a number be issued twice. */
-public final class UnsafeRuleChangeException extends RuntimeException {
+@AnsweredAs(ProblemType.RULE_CHANGE_REFUSED)
+public final class UnsafeRuleChangeException extends NumgenException {
 
     private final String field;
 
@@ -12,5 +19,10 @@ public final class UnsafeRuleChangeException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Collections.singletonMap("field", field);
     }
 }

@@ -1,7 +1,13 @@
 package dev.numgen.sequence;
 
+import dev.numgen.problem.AnsweredAs;
+import dev.numgen.problem.NumgenException;
+import dev.numgen.problem.ProblemType;
+import java.util.Map;
+
 /** The counter has handed out every value up to its rule's maxValue; it never wraps. */
-public final class CounterExhaustedException extends RuntimeException {
+@AnsweredAs(ProblemType.COUNTER_EXHAUSTED)
+public final class CounterExhaustedException extends NumgenException {
 
     private final CounterKey key;
 
@@ -12,5 +18,10 @@ public final class CounterExhaustedException extends RuntimeException {
 
     public CounterKey key() {
         return key;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("prefixKey", key.prefixKey());
     }
 }

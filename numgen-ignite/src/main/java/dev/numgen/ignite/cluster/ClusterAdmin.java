@@ -67,7 +67,7 @@ public final class ClusterAdmin {
      * @throws BaselineChangeRefusedException when this node is not in the majority, or the online nodes differ from
      *     {@code expected}
      */
-    public View resetBaselineToOnlineNodes(List<String> expected) {
+    public View resetBaselineToOnlineNodes(List<String> expected) throws BaselineChangeRefusedException {
         if (!majority.inMajority()) {
             throw new BaselineChangeRefusedException(
                     "this node is not in the majority of the current baseline; change the baseline from a node that is");

@@ -19,10 +19,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 
 /**
  * {@link NumberEndpoint} is a servlet filter, not a controller, so its two operations are written out here, with the
- * constraints it enforces. Problems are added with every other operation's by {@link OpenApiDocumentation}.
+ * constraints it enforces. Their problems are what its serving methods declare ({@link NumberEndpoint#servingMethod}),
+ * added as for every other operation ({@link OperationProblems}).
  */
 public final class IssuingOperations {
 
@@ -38,31 +40,32 @@ public final class IssuingOperations {
     public static PathItem path() {
         String variables = "Every query parameter but prefixKey and count is a variable of the rule ({var:name} in"
                 + " its format); a parameter given twice is refused. Scope numbers:generate.";
-        return new PathItem()
-                .get(new Operation()
-                        .summary("Issue numbers")
-                        .description(variables)
-                        .addParametersItem(new Parameter()
-                                .in("query")
-                                .name("prefixKey")
-                                .required(true)
-                                .schema(prefixKeySchema()))
-                        .addParametersItem(new Parameter()
-                                .in("query")
-                                .name("count")
-                                .description("how many numbers, in order; default 1")
-                                .schema(countSchema()))
-                        .addParametersItem(idempotencyKey())
-                        .responses(new ApiResponses().addApiResponse("200", issued())))
-                .post(new Operation()
-                        .summary("Issue numbers, parameters in a JSON body")
-                        .description("The body names the rule, the count and the variables. " + variables)
-                        .addParametersItem(idempotencyKey())
-                        .requestBody(new RequestBody()
-                                .required(true)
-                                .content(
-                                        new Content().addMediaType("application/json", new MediaType().schema(body()))))
-                        .responses(new ApiResponses().addApiResponse("200", issued())));
+        Operation get = new Operation()
+                .summary("Issue numbers")
+                .description(variables)
+                .addParametersItem(new Parameter()
+                        .in("query")
+                        .name("prefixKey")
+                        .required(true)
+                        .schema(prefixKeySchema()))
+                .addParametersItem(new Parameter()
+                        .in("query")
+                        .name("count")
+                        .description("how many numbers, in order; default 1")
+                        .schema(countSchema()))
+                .addParametersItem(idempotencyKey())
+                .responses(new ApiResponses().addApiResponse("200", issued()));
+        Operation post = new Operation()
+                .summary("Issue numbers, parameters in a JSON body")
+                .description("The body names the rule, the count and the variables. " + variables)
+                .addParametersItem(idempotencyKey())
+                .requestBody(new RequestBody()
+                        .required(true)
+                        .content(new Content().addMediaType("application/json", new MediaType().schema(body()))))
+                .responses(new ApiResponses().addApiResponse("200", issued()));
+        OperationProblems.document(get, NumberEndpoint.servingMethod(HttpMethod.GET));
+        OperationProblems.document(post, NumberEndpoint.servingMethod(HttpMethod.POST));
+        return new PathItem().get(get).post(post);
     }
 
     private static Schema<?> countSchema() {

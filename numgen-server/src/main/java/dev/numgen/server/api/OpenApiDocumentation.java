@@ -1,41 +1,17 @@
 package dev.numgen.server.api;
 
-import static dev.numgen.server.web.ProblemType.BASELINE_CHANGE_REFUSED;
-import static dev.numgen.server.web.ProblemType.COUNTER_EXHAUSTED;
-import static dev.numgen.server.web.ProblemType.FORBIDDEN;
-import static dev.numgen.server.web.ProblemType.IDEMPOTENCY_KEY_BUSY;
-import static dev.numgen.server.web.ProblemType.IDEMPOTENCY_KEY_REUSED;
-import static dev.numgen.server.web.ProblemType.IDEMPOTENCY_LIMIT_REACHED;
-import static dev.numgen.server.web.ProblemType.INVALID_REQUEST;
-import static dev.numgen.server.web.ProblemType.INVALID_RULE;
-import static dev.numgen.server.web.ProblemType.NOT_FOUND;
-import static dev.numgen.server.web.ProblemType.NO_MAJORITY;
-import static dev.numgen.server.web.ProblemType.PAYLOAD_TOO_LARGE;
-import static dev.numgen.server.web.ProblemType.PREFIX_NOT_REGISTERED;
-import static dev.numgen.server.web.ProblemType.QUOTA_EXCEEDED;
-import static dev.numgen.server.web.ProblemType.RESOLUTION_REFUSED;
-import static dev.numgen.server.web.ProblemType.RULE_CHANGE_REFUSED;
-import static dev.numgen.server.web.ProblemType.STORAGE_UNAVAILABLE;
-import static dev.numgen.server.web.ProblemType.UNAUTHORIZED;
-import static dev.numgen.server.web.ProblemType.UNSUPPORTED_MEDIA_TYPE;
-import static dev.numgen.server.web.ProblemType.VERSION_MISMATCH;
-import static dev.numgen.server.web.ProblemType.VOID_REFUSED;
-
-import dev.numgen.server.web.ProblemType;
+import dev.numgen.problem.ProblemType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
@@ -49,13 +25,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI document ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}). It describes each operation once,
  * under {@code /api} (the same routes answer without it), with the API's own names, the constraints the API enforces,
- * and exactly the problems each operation can answer with.
+ * and exactly the problems each operation can answer with: those its handler's {@code throws} clause names, and
+ * those the edge answers on its route ({@link OperationProblems}).
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiDocumentation {
@@ -63,93 +41,26 @@ public class OpenApiDocumentation {
     private static final String BEARER = "bearer-jwt";
     static final String PROBLEM = "Problem";
 
-    /** Every operation: its tag, its id and the problems it can answer with besides 401 and 403. */
-    private record Described(String tag, String operationId, List<ProblemType> problems) {}
+    /** Every operation: its tag and its id. Its problems are what its handler declares ({@link OperationProblems}). */
+    private record Described(String tag, String operationId) {}
 
     private static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
 
     static {
-        // invalid-rule: a rule stored before variable patterns had to be RE2 is refused until it is registered again.
-        List<ProblemType> issuing = List.of(
-                INVALID_REQUEST,
-                INVALID_RULE,
-                PAYLOAD_TOO_LARGE,
-                PREFIX_NOT_REGISTERED,
-                COUNTER_EXHAUSTED,
-                IDEMPOTENCY_KEY_BUSY,
-                IDEMPOTENCY_KEY_REUSED,
-                QUOTA_EXCEEDED,
-                IDEMPOTENCY_LIMIT_REACHED,
-                NO_MAJORITY,
-                STORAGE_UNAVAILABLE);
-        describe("GET /api/numbers", "Numbers", "issueNumbers", issuing);
-        describe("POST /api/numbers", "Numbers", "issueNumbersPost", with(issuing, UNSUPPORTED_MEDIA_TYPE));
-        describe("GET /api/prefix-configs", "Prefix rules", "listRules", List.of(INVALID_REQUEST, STORAGE_UNAVAILABLE));
+        describe("GET /api/numbers", "Numbers", "issueNumbers");
+        describe("POST /api/numbers", "Numbers", "issueNumbersPost");
+        describe("GET /api/prefix-configs", "Prefix rules", "listRules");
+        describe("GET /api/prefix-configs/{prefixKey}", "Prefix rules", "getRule");
+        describe("PUT /api/prefix-configs/{prefixKey}", "Prefix rules", "registerRule");
+        describe("GET /api/prefix-configs/{prefixKey}/changes", "Prefix rules", "listRuleChanges");
+        describe("GET /api/prefix-configs/{prefixKey}/voids", "Voids", "listVoids");
+        describe("POST /api/numbers/{number}/void", "Voids", "voidNumber");
+        describe("GET /api/provisional-numbers", "Provisional numbers", "listProvisionalNumbers");
+        describe("GET /api/provisional-numbers/{number}", "Provisional numbers", "getProvisionalNumber");
         describe(
-                "GET /api/prefix-configs/{prefixKey}",
-                "Prefix rules",
-                "getRule",
-                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
-        describe(
-                "PUT /api/prefix-configs/{prefixKey}",
-                "Prefix rules",
-                "registerRule",
-                List.of(
-                        INVALID_REQUEST,
-                        PAYLOAD_TOO_LARGE,
-                        INVALID_RULE,
-                        RULE_CHANGE_REFUSED,
-                        VERSION_MISMATCH,
-                        UNSUPPORTED_MEDIA_TYPE,
-                        STORAGE_UNAVAILABLE));
-        describe(
-                "GET /api/prefix-configs/{prefixKey}/changes",
-                "Prefix rules",
-                "listRuleChanges",
-                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
-        describe(
-                "GET /api/prefix-configs/{prefixKey}/voids",
-                "Voids",
-                "listVoids",
-                List.of(INVALID_REQUEST, PREFIX_NOT_REGISTERED, STORAGE_UNAVAILABLE));
-        describe(
-                "POST /api/numbers/{number}/void",
-                "Voids",
-                "voidNumber",
-                List.of(
-                        INVALID_REQUEST,
-                        PAYLOAD_TOO_LARGE,
-                        PREFIX_NOT_REGISTERED,
-                        VOID_REFUSED,
-                        UNSUPPORTED_MEDIA_TYPE,
-                        STORAGE_UNAVAILABLE));
-        describe(
-                "GET /api/provisional-numbers",
-                "Provisional numbers",
-                "listProvisionalNumbers",
-                List.of(INVALID_REQUEST, STORAGE_UNAVAILABLE));
-        describe(
-                "GET /api/provisional-numbers/{number}",
-                "Provisional numbers",
-                "getProvisionalNumber",
-                List.of(INVALID_REQUEST, NOT_FOUND, STORAGE_UNAVAILABLE));
-        describe(
-                "POST /api/provisional-numbers/{number}/resolution",
-                "Provisional numbers",
-                "resolveProvisionalNumber",
-                List.of(
-                        INVALID_REQUEST,
-                        PAYLOAD_TOO_LARGE,
-                        NOT_FOUND,
-                        RESOLUTION_REFUSED,
-                        UNSUPPORTED_MEDIA_TYPE,
-                        STORAGE_UNAVAILABLE));
-        describe("GET /api/cluster", "Cluster", "getCluster", List.of(INVALID_REQUEST));
-        describe(
-                "PUT /api/cluster/baseline",
-                "Cluster",
-                "setBaseline",
-                List.of(INVALID_REQUEST, PAYLOAD_TOO_LARGE, BASELINE_CHANGE_REFUSED, UNSUPPORTED_MEDIA_TYPE));
+                "POST /api/provisional-numbers/{number}/resolution", "Provisional numbers", "resolveProvisionalNumber");
+        describe("GET /api/cluster", "Cluster", "getCluster");
+        describe("PUT /api/cluster/baseline", "Cluster", "setBaseline");
     }
 
     private static final Map<String, String> TAGS = Map.of(
@@ -164,20 +75,14 @@ public class OpenApiDocumentation {
             "Cluster",
             "The cluster's nodes and baseline, for operators.");
 
-    private static void describe(String route, String tag, String operationId, List<ProblemType> problems) {
-        OPERATIONS.put(route, new Described(tag, operationId, problems));
-    }
-
-    private static List<ProblemType> with(List<ProblemType> problems, ProblemType more) {
-        List<ProblemType> all = new ArrayList<>(problems);
-        all.add(more);
-        return all;
+    private static void describe(String route, String tag, String operationId) {
+        OPERATIONS.put(route, new Described(tag, operationId));
     }
 
     @Bean
     OpenAPI numgenOpenApi() {
         String problemTypes = Arrays.stream(ProblemType.values())
-                .map(type -> "- [`" + type.type + "`](" + type.type + ") (" + type.status.value() + "): " + type.title)
+                .map(type -> "- [`" + type.type() + "`](" + type.type() + ") (" + type.status() + "): " + type.title())
                 .collect(Collectors.joining("\n"));
         return new OpenAPI()
                 .info(new Info()
@@ -188,6 +93,10 @@ public class OpenApiDocumentation {
                                 + "Errors are RFC 9457 `application/problem+json` documents; their `type` is one of"
                                 + " these, each served as a page by every node:\n\n"
                                 + problemTypes
+                                + "\n\nEach operation lists the problems it can answer with. Any request may also be"
+                                + " refused before a route sees it: request-rejected, method-not-allowed,"
+                                + " not-acceptable, uri-too-long, headers-too-large, and payload-too-large for a body"
+                                + " on a route that reads none."
                                 + "\n\nScopes: `numbers:generate`, `prefix-configs:read`, `prefix-configs:write`,"
                                 + " `numbers:admin`."))
                 .components(new Components()
@@ -201,10 +110,16 @@ public class OpenApiDocumentation {
                 .path("/api/numbers", IssuingOperations.path());
     }
 
-    /**
-     * Keeps one spelling of each route, names operations and tags with the API's words, and gives each operation
-     * exactly its problem responses.
-     */
+    /** Each controller operation's problem responses: those its handler method declares, and the edge's. */
+    @Bean
+    OperationCustomizer numgenProblems() {
+        return (operation, handler) -> {
+            OperationProblems.document(operation, handler.getMethod());
+            return operation;
+        };
+    }
+
+    /** Keeps one spelling of each route and names operations and tags with the API's words. */
     @Bean
     OpenApiCustomizer numgenOperations() {
         return openApi -> {
@@ -226,7 +141,6 @@ public class OpenApiDocumentation {
                     }
                     operation.setTags(List.of(described.tag()));
                     operation.setOperationId(described.operationId());
-                    addProblems(operation, described.problems());
                 });
                 openApi.getPaths().addPathItem(path, item);
             });
@@ -292,40 +206,9 @@ public class OpenApiDocumentation {
         });
     }
 
-    private static void addProblems(Operation operation, List<ProblemType> problems) {
-        ApiResponses responses = operation.getResponses();
-        List<ProblemType> all = new ArrayList<>(List.of(UNAUTHORIZED, FORBIDDEN));
-        all.addAll(problems);
-        Map<Integer, List<ProblemType>> byStatus = all.stream()
-                .collect(Collectors.groupingBy(type -> type.status.value(), TreeMap::new, Collectors.toList()));
-        byStatus.forEach((status, types) -> {
-            ApiResponse response = problemResponse(types);
-            if (status == 503 || status == 429 || types.contains(IDEMPOTENCY_KEY_BUSY)) {
-                response.addHeaderObject(
-                        "Retry-After",
-                        new Header()
-                                .description("seconds to wait before retrying")
-                                .schema(new IntegerSchema()));
-            }
-            responses.addApiResponse(String.valueOf(status), response);
-        });
-    }
-
-    private static ApiResponse problemResponse(List<ProblemType> types) {
-        String description = types.stream()
-                .map(type -> type.title + " (`" + type.type + "`)")
-                .collect(Collectors.joining("; "));
-        return new ApiResponse()
-                .description(description)
-                .content(new Content()
-                        .addMediaType(
-                                "application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-    }
-
     private static Schema<?> problemSchema() {
         List<String> types = new ArrayList<>(Arrays.stream(ProblemType.values())
-                .map(type -> type.type.toString())
+                .map(type -> type.type().toString())
                 .toList());
         // A status the container decided and numgen has no type of its own for (RFC 9457 section 4.2.1).
         types.add("about:blank");

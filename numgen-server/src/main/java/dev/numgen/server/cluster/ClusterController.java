@@ -1,5 +1,6 @@
 package dev.numgen.server.cluster;
 
+import dev.numgen.ignite.cluster.BaselineChangeRefusedException;
 import dev.numgen.ignite.cluster.ClusterAdmin;
 import dev.numgen.server.web.ApiConstraints;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -40,7 +41,7 @@ class ClusterController {
     }
 
     @PutMapping({"/api/cluster/baseline", "/cluster/baseline"})
-    ClusterAdmin.View baseline(@RequestBody @Valid BaselineRequest body) {
+    ClusterAdmin.View baseline(@RequestBody @Valid BaselineRequest body) throws BaselineChangeRefusedException {
         return admin.resetBaselineToOnlineNodes(body.consistentIds());
     }
 }

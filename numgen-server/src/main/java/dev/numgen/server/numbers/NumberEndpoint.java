@@ -1,13 +1,26 @@
 package dev.numgen.server.numbers;
 
+import dev.numgen.issue.IdempotencyKeyBusyException;
+import dev.numgen.issue.IdempotencyKeyReusedException;
+import dev.numgen.issue.IdempotencyLimitException;
+import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.NoMajorityException;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ProvisionalJournalException;
+import dev.numgen.issue.QuotaExceededException;
+import dev.numgen.problem.ProblemType;
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.server.security.BearerAccess;
 import dev.numgen.server.web.JsonBodyFault;
 import dev.numgen.server.web.ProblemResponses;
-import dev.numgen.server.web.ProblemType;
 import dev.numgen.server.web.RequestGuard;
 import dev.numgen.server.web.UnsupportedBodyException;
 import jakarta.servlet.Filter;
@@ -18,6 +31,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -101,7 +115,8 @@ public final class NumberEndpoint implements Filter {
         try {
             boolean text = wantsText(request.getHeader(HttpHeaders.ACCEPT));
             long started = System.nanoTime();
-            IssuedNumbers issued = issue(request, caller.get());
+            IssuedNumbers issued =
+                    method.equals("GET") ? issueFromQuery(request, caller.get()) : issueFromBody(request, caller.get());
             metrics.issued(issued, System.nanoTime() - started);
             response.setHeader(MODE_HEADER, issued.mode().name());
             if (text) {
@@ -121,25 +136,61 @@ public final class NumberEndpoint implements Filter {
     record IssueRequest(String prefixKey, Integer count, Map<String, String> variables) {}
 
     /**
-     * {@code prefixKey} and {@code count} come only from their own query parameter or body field (both: they must
-     * agree); variables from the other query parameters and the body's {@code variables} (both: they must agree). A
-     * query parameter given twice is refused, so no layer in front can pick another value than this one does.
+     * The method serving {@code GET} or {@code POST}: its {@code throws} clause names what the operation can answer
+     * with, and the API description lists exactly that ({@code IssuingOperations}).
      */
-    private IssuedNumbers issue(HttpServletRequest request, String caller) throws IOException {
-        Map<String, String> variables = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> variables.put(name, single(name, values)));
-        String prefixKey = variables.remove("prefixKey");
-        String countParameter = variables.remove("count");
-        Integer count = countParameter == null ? null : count(countParameter);
-        if (request.getMethod().equals("POST") && hasBody(request) && !isJson(request.getContentType())) {
-            throw new UnsupportedBodyException();
+    public static Method servingMethod(HttpMethod method) {
+        String name = method.equals(HttpMethod.GET) ? "issueFromQuery" : "issueFromBody";
+        try {
+            return NumberEndpoint.class.getDeclaredMethod(name, HttpServletRequest.class, String.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("NumberEndpoint serves " + method + " with " + name, e);
         }
-        if (request.getMethod().equals("POST") && isJson(request.getContentType())) {
+    }
+
+    /**
+     * GET: every parameter comes from the query. {@code prefixKey} and {@code count} come only from their own
+     * parameter, variables from the others; a parameter given twice is refused, so no layer in front can pick another
+     * value than this one does.
+     */
+    private IssuedNumbers issueFromQuery(HttpServletRequest request, String caller)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, QuotaExceededException, CounterExhaustedException, NoMajorityException,
+                    SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException,
+                    IdempotencyKeyReusedException, IdempotencyKeyBusyException, IdempotencyLimitException,
+                    IdempotencyStoreUnavailableException {
+        Map<String, String> variables = queryParameters(request);
+        String prefixKey = variables.remove("prefixKey");
+        Integer count = count(variables.remove("count"));
+        return issue(request, caller, prefixKey, count, variables);
+    }
+
+    /**
+     * POST: the query as for GET, and a JSON body when there is one. Where both name {@code prefixKey} or
+     * {@code count} they must agree, and so must the variables of both; a variable is never taken for either.
+     */
+    private IssuedNumbers issueFromBody(HttpServletRequest request, String caller)
+            throws IOException, UnsupportedBodyException, InvalidIssueRequestException, InvalidPrefixKeyException,
+                    UnknownPrefixException, InvalidRuleException, QuotaExceededException, CounterExhaustedException,
+                    NoMajorityException, SequenceUnavailableException, RuleStoreUnavailableException,
+                    ProvisionalJournalException, IdempotencyKeyReusedException, IdempotencyKeyBusyException,
+                    IdempotencyLimitException, IdempotencyStoreUnavailableException {
+        Map<String, String> variables = queryParameters(request);
+        String prefixKey = variables.remove("prefixKey");
+        Integer count = count(variables.remove("count"));
+        if (isJson(request.getContentType())) {
             IssueRequest body = readBody(request);
             prefixKey = agreed("prefixKey", prefixKey, body.prefixKey());
             count = agreed("count", count, body.count());
             merge(variables, body.variables());
+        } else if (hasBody(request)) {
+            throw new UnsupportedBodyException();
         }
+        return issue(request, caller, prefixKey, count, variables);
+    }
+
+    private IssuedNumbers issue(
+            HttpServletRequest request, String caller, String prefixKey, Integer count, Map<String, String> variables) {
         if (prefixKey == null || prefixKey.isBlank()) {
             throw new InvalidIssueRequestException("prefixKey", "prefixKey is required");
         }
@@ -148,6 +199,12 @@ public final class NumberEndpoint implements Filter {
         return idempotencyKey == null
                 ? issuer.issue(caller, prefixKey, issued, variables)
                 : idempotent.issue(caller, idempotencyKey, prefixKey, issued, variables);
+    }
+
+    private static Map<String, String> queryParameters(HttpServletRequest request) {
+        Map<String, String> parameters = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, single(name, values)));
+        return parameters;
     }
 
     private IssueRequest readBody(HttpServletRequest request) throws IOException {
@@ -193,8 +250,14 @@ public final class NumberEndpoint implements Filter {
         });
     }
 
-    /** One to four ASCII digits; {@code Integer.parseInt} alone would take a sign and other scripts' digits. */
-    private static int count(String count) {
+    /**
+     * One to four ASCII digits, or null when not given; {@code Integer.parseInt} alone would take a sign and other
+     * scripts' digits.
+     */
+    private static Integer count(String count) {
+        if (count == null) {
+            return null;
+        }
         if (count.isEmpty() || count.length() > 4 || !count.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidIssueRequestException(
                     "count", "count must be a whole number 1.." + NumberIssuer.MAX_COUNT + " in ASCII digits");

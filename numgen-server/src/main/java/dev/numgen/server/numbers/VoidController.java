@@ -1,7 +1,13 @@
 package dev.numgen.server.numbers;
 
+import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.NumberVoider;
+import dev.numgen.issue.VoidRefusedException;
 import dev.numgen.issue.VoidedNumber;
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.server.web.ApiConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,12 +46,16 @@ class VoidController {
     VoidedNumber voidNumber(
             @PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number,
             @RequestBody @Valid VoidRequest body,
-            Principal caller) {
+            Principal caller)
+            throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
+                    InvalidRuleException, VoidRefusedException, RuleStoreUnavailableException {
         return voider.voidNumber(body.prefixKey(), number, body.reason(), caller.getName());
     }
 
     @GetMapping({"/api/prefix-configs/{prefixKey}/voids", "/prefix-configs/{prefixKey}/voids"})
-    List<VoidedNumber> voids(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
+    List<VoidedNumber> voids(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey)
+            throws InvalidPrefixKeyException, UnknownPrefixException, InvalidRuleException,
+                    RuleStoreUnavailableException {
         return voider.voids(prefixKey);
     }
 }

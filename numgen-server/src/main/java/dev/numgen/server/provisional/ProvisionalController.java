@@ -1,11 +1,22 @@
 package dev.numgen.server.provisional;
 
+import dev.numgen.issue.InvalidIssueRequestException;
+import dev.numgen.issue.NoMajorityException;
+import dev.numgen.issue.ProvisionalJournalException;
 import dev.numgen.issue.ProvisionalResolver;
+import dev.numgen.issue.ResolutionRefusedException;
 import dev.numgen.issue.UnknownProvisionalNumberException;
 import dev.numgen.provisional.ProvisionalNumber;
 import dev.numgen.provisional.ProvisionalRecord;
 import dev.numgen.provisional.ProvisionalRegistry;
 import dev.numgen.provisional.ProvisionalStatus;
+import dev.numgen.provisional.ProvisionalStoreUnavailableException;
+import dev.numgen.rule.InvalidPrefixKeyException;
+import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.server.web.ApiConstraints;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -88,7 +99,8 @@ class ProvisionalController {
     ProvisionalList list(
             @RequestParam(required = false) @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
             @RequestParam(required = false) @Pattern(regexp = "^(PENDING|CONFIRMED|REPLACED)$") String status,
-            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) @Schema(defaultValue = "100") Integer limit) {
+            @RequestParam(required = false) @Min(1) @Max(MAX_LIMIT) @Schema(defaultValue = "100") Integer limit)
+            throws ProvisionalStoreUnavailableException {
         ProvisionalStatus wanted = status == null ? null : ProvisionalStatus.valueOf(status);
         List<ProvisionalDocument> items =
                 registry.list(prefixKey, wanted, limit == null ? DEFAULT_LIMIT : limit).stream()
@@ -98,7 +110,8 @@ class ProvisionalController {
     }
 
     @GetMapping({"/api/provisional-numbers/{number}", "/provisional-numbers/{number}"})
-    ProvisionalDocument get(@PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number) {
+    ProvisionalDocument get(@PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number)
+            throws UnknownProvisionalNumberException, ProvisionalStoreUnavailableException {
         return registry.find(number)
                 .map(ProvisionalDocument::of)
                 .orElseThrow(() -> new UnknownProvisionalNumberException(number));
@@ -108,7 +121,11 @@ class ProvisionalController {
     ProvisionalDocument resolve(
             @PathVariable @Pattern(regexp = ApiConstraints.NUMBER) String number,
             @RequestBody @Valid ResolutionRequest body,
-            Principal caller) {
+            Principal caller)
+            throws UnknownProvisionalNumberException, ResolutionRefusedException, NoMajorityException,
+                    ProvisionalStoreUnavailableException, InvalidIssueRequestException, InvalidPrefixKeyException,
+                    UnknownPrefixException, InvalidRuleException, CounterExhaustedException,
+                    SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException {
         ProvisionalResolver.Action action = ProvisionalResolver.Action.valueOf(body.action());
         return ProvisionalDocument.of(resolver.resolve(number, action, caller.getName(), body.note()));
     }

@@ -1,5 +1,6 @@
 package dev.numgen.server.rules;
 
+import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RegisteredRule;
@@ -7,8 +8,10 @@ import dev.numgen.rule.Registration;
 import dev.numgen.rule.RuleChange;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.RuleVersionConflictException;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.rule.UnsafeRuleChangeException;
 import dev.numgen.server.web.ApiConstraints;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -44,7 +47,9 @@ class PrefixConfigController {
             @PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
             @RequestBody @Valid RuleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Principal caller) {
+            Principal caller)
+            throws InvalidPrefixKeyException, InvalidRuleException, UnsafeRuleChangeException,
+                    RuleVersionConflictException, RuleStoreUnavailableException {
         PrefixKey key = new PrefixKey(prefixKey);
         if (body.prefixKey() != null && !body.prefixKey().equals(prefixKey)) {
             throw new InvalidRuleException("prefixKey", "prefixKey in the body differs from the path");
@@ -59,19 +64,23 @@ class PrefixConfigController {
     }
 
     @GetMapping("/{prefixKey}")
-    ResponseEntity<RuleDocument> get(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
+    ResponseEntity<RuleDocument> get(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey)
+            throws InvalidPrefixKeyException, UnknownPrefixException, InvalidRuleException,
+                    RuleStoreUnavailableException {
         RegisteredRule rule =
                 registry.find(new PrefixKey(prefixKey)).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return ResponseEntity.ok().eTag(entityTag(rule.version())).body(RuleDocument.of(rule));
     }
 
     @GetMapping
-    List<RuleDocument> list() {
+    List<RuleDocument> list() throws InvalidPrefixKeyException, InvalidRuleException, RuleStoreUnavailableException {
         return registry.list().stream().map(RuleDocument::of).toList();
     }
 
     @GetMapping("/{prefixKey}/changes")
-    List<RuleChange> changes(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey) {
+    List<RuleChange> changes(@PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey)
+            throws InvalidPrefixKeyException, UnknownPrefixException, InvalidRuleException,
+                    RuleStoreUnavailableException {
         PrefixKey key = new PrefixKey(prefixKey);
         registry.find(key).orElseThrow(() -> new UnknownPrefixException(prefixKey));
         return registry.history(key);

@@ -1,6 +1,6 @@
 package dev.numgen.server.security;
 
-import dev.numgen.server.web.ProblemType;
+import dev.numgen.problem.ProblemType;
 import dev.numgen.server.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

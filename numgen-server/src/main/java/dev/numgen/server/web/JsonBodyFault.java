@@ -1,6 +1,7 @@
 package dev.numgen.server.web;
 
 import dev.numgen.issue.InvalidIssueRequestException;
+import dev.numgen.problem.NumgenException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -31,7 +32,7 @@ public final class JsonBodyFault {
         return readOnly != null && List.of(readOnly.value()).contains(property);
     }
 
-    public static RuntimeException of(JacksonException e) {
+    public static NumgenException of(JacksonException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge;

@@ -1,5 +1,6 @@
 package dev.numgen.server.web;
 
+import dev.numgen.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -25,9 +26,9 @@ final class ProblemPages {
                     ProblemType.NOT_FOUND, "numgen has no problem type of that name", null, null));
         }
         String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(type.title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(type.title)
-                + "</h1><p>HTTP status " + type.status.value() + ". Problem type <code>" + type.type + "</code>.</p><p>"
-                + HtmlUtils.htmlEscape(type.description) + "</p></body></html>";
+                + HtmlUtils.htmlEscape(type.title()) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(type.title())
+                + "</h1><p>HTTP status " + type.status() + ". Problem type <code>" + type.type() + "</code>.</p><p>"
+                + HtmlUtils.htmlEscape(type.description()) + "</p></body></html>";
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))

@@ -1,5 +1,6 @@
 package dev.numgen.server.web;
 
+import dev.numgen.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class ProblemWriter {
     /** With the request field at fault, when there is one. */
     static void write(HttpServletResponse response, ProblemType type, String detail, String instance, String field)
             throws IOException {
-        write(response, type.status.value(), type.type.toString(), type.title, detail, instance, field);
+        write(response, type.status(), type.type().toString(), type.title(), detail, instance, field);
     }
 
     /**
@@ -33,9 +34,9 @@ public final class ProblemWriter {
      * (RFC 9457: nothing to add to the status), always with the status as it was decided.
      */
     static void writeStatus(HttpServletResponse response, int status, String instance) throws IOException {
-        ProblemType type = ProblemType.forRefusal(status);
+        ProblemType type = DecidedStatus.refusalTypeOf(status);
         if (type != null) {
-            write(response, type, type.description, instance, null);
+            write(response, type, type.description(), instance, null);
             return;
         }
         HttpStatus known = HttpStatus.resolve(status);

@@ -1,5 +1,6 @@
 package dev.numgen.server.web;
 
+import dev.numgen.problem.ProblemType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
