@@ -7,6 +7,7 @@ import dev.numgen.rule.Concurrency;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleRegistry;
@@ -62,8 +63,7 @@ public abstract class GaplessStoreContract {
                 .rule();
     }
 
-    private static dev.numgen.rule.RuleDefinition definition(
-            Concurrency concurrency, long start, long step, long maxValue) {
+    private static RuleDefinition definition(Concurrency concurrency, long start, long step, long maxValue) {
         return RuleDefinitions.rule("G-{seq}")
                 .strategy("GAPLESS")
                 .concurrency(concurrency.name())
