@@ -28,7 +28,10 @@ public interface RuleRegistry {
 
     List<RuleChange> history(PrefixKey key) throws RuleStoreUnavailableException;
 
-    /** Called on this node, soon after any node registers a new version. */
+    /**
+     * Called on this node, soon after any node registers a new version, once this registry has been used (a first
+     * {@link #find}, {@link #list} or {@link #register}); versions registered before that are not told.
+     */
     void onChange(Consumer<RegisteredRule> listener);
 
     /** Runs inside {@link #register}'s atomic step; throws to refuse the change. */

@@ -8,25 +8,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileProvisionalJournalTest {
+/** The journal contract on the file, and what the file adds: entries survive a restart, a torn last line does not. */
+class FileProvisionalJournalTest extends ProvisionalJournalContract {
 
     @TempDir
     Path directory;
 
-    private static ProvisionalNumber entry(long value) {
-        return new ProvisionalNumber(
-                "ORD-" + ProvisionalSlot.of("node-1", value),
-                "ORDER",
-                3,
-                Map.of("region", "EU-1"),
-                1_000 + value,
-                "node-1",
-                value);
+    private final List<FileProvisionalJournal> opened = new ArrayList<>();
+
+    @Override
+    protected ProvisionalJournal emptyJournal() {
+        FileProvisionalJournal journal = FileProvisionalJournal.open(directory.resolve("contract-" + opened.size()));
+        opened.add(journal);
+        return journal;
+    }
+
+    @AfterEach
+    void closeJournals() {
+        opened.forEach(FileProvisionalJournal::close);
     }
 
     @Test

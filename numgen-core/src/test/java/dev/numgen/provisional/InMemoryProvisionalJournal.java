@@ -32,6 +32,10 @@ public final class InMemoryProvisionalJournal implements ProvisionalJournal {
 
     @Override
     public synchronized void markSynced(int count) {
+        if (count < 0 || synced + count > entries.size()) {
+            throw new IllegalArgumentException(
+                    "only " + (entries.size() - synced) + " entries are unsynced, not " + count);
+        }
         synced += count;
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class ProvisionalSyncTest {
 
-    /** Keeps the first copy of each number, like the cluster cache; can fail after a number of batches. */
+    /** The in-memory registry, counting the batches it takes; it can fail after a number of them. */
     static final class RecordingRegistry implements ProvisionalRegistry {
-        final Map<String, ProvisionalRecord> held = new TreeMap<>();
+        final InMemoryProvisionalRegistry cluster = new InMemoryProvisionalRegistry();
         final List<Integer> batches = new ArrayList<>();
         int failAfterBatches = Integer.MAX_VALUE;
 
@@ -26,27 +25,31 @@ class ProvisionalSyncTest {
                 throw new ProvisionalStoreUnavailableException("cluster gone (test)", null);
             }
             batches.add(entries.size());
-            entries.forEach(entry -> held.putIfAbsent(entry.number(), ProvisionalRecord.pending(entry)));
+            cluster.record(entries);
+        }
+
+        List<ProvisionalRecord> held() {
+            return cluster.list(null, null, Integer.MAX_VALUE);
         }
 
         @Override
         public Optional<ProvisionalRecord> find(String number) {
-            return Optional.ofNullable(held.get(number));
+            return cluster.find(number);
         }
 
         @Override
         public List<ProvisionalRecord> list(String prefixKey, ProvisionalStatus status, int limit) {
-            return List.copyOf(held.values());
+            return cluster.list(prefixKey, status, limit);
         }
 
         @Override
         public long pending() {
-            return held.size();
+            return cluster.pending();
         }
 
         @Override
         public Optional<ProvisionalRecord> update(String number, UnaryOperator<ProvisionalRecord> change) {
-            return Optional.ofNullable(held.computeIfPresent(number, (key, record) -> change.apply(record)));
+            return cluster.update(number, change);
         }
     }
 
@@ -66,12 +69,12 @@ class ProvisionalSyncTest {
     void nothingIsSyncedOutsideTheMajorityAndEverythingOnceBackInBatches() {
         issue(1, 1_200);
         assertThat(sync.syncNow().synced()).isZero();
-        assertThat(registry.held).isEmpty();
+        assertThat(registry.held()).isEmpty();
 
         majority.set(true);
         assertThat(sync.syncNow()).isEqualTo(new ProvisionalSync.Outcome(1_200, 0, null));
         assertThat(registry.batches).containsExactly(ProvisionalSync.BATCH, ProvisionalSync.BATCH, 200);
-        assertThat(registry.held).hasSize(1_200);
+        assertThat(registry.held()).hasSize(1_200);
         assertThat(journal.unsynced()).isEmpty();
         assertThat(sync.syncNow().synced()).isZero();
     }
@@ -89,7 +92,7 @@ class ProvisionalSyncTest {
         // A node that died after the cluster took a batch but before marking it sends it again: harmless.
         registry.record(journal.unsynced().subList(0, 100));
         assertThat(sync.syncNow().synced()).isEqualTo(700);
-        assertThat(registry.held).hasSize(1_200);
-        assertThat(registry.held.values()).allMatch(record -> record.status() == ProvisionalStatus.PENDING);
+        assertThat(registry.held()).hasSize(1_200);
+        assertThat(registry.held()).allMatch(record -> record.status() == ProvisionalStatus.PENDING);
     }
 }

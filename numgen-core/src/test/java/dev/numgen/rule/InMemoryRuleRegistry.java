@@ -1,6 +1,7 @@
 package dev.numgen.rule;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +12,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A fake {@link RuleRegistry}: one process, a lock instead of a transaction. */
+/**
+ * A fake {@link RuleRegistry}: one process, a lock instead of a transaction. Like the cluster's registry it keeps
+ * change times to the millisecond and tells listeners of each new version (here at once, on the registering thread).
+ */
 public final class InMemoryRuleRegistry implements RuleRegistry {
 
     private final Map<String, RegisteredRule> rules = new HashMap<>();
@@ -42,11 +46,14 @@ public final class InMemoryRuleRegistry implements RuleRegistry {
             return new Registration(current.get(), Registration.Outcome.UNCHANGED);
         }
         check.verify(current, rule);
-        RegisteredRule registered = new RegisteredRule(rule, currentVersion + 1, changedBy, changedAt);
-        rules.put(rule.key().value(), registered);
+        Instant kept = changedAt.truncatedTo(ChronoUnit.MILLIS);
+        RegisteredRule stored = new RegisteredRule(rule, currentVersion + 1, changedBy, kept);
+        rules.put(rule.key().value(), stored);
         history.computeIfAbsent(rule.key().value(), key -> new ArrayList<>())
-                .add(new RuleChange(rule.key(), currentVersion, currentVersion + 1, changedBy, changedAt));
-        listeners.forEach(listener -> listener.accept(registered));
+                .add(new RuleChange(rule.key(), currentVersion, currentVersion + 1, changedBy, kept));
+        listeners.forEach(listener -> listener.accept(stored));
+        // As the cluster's registry does, the registration answers with the time it was given.
+        RegisteredRule registered = new RegisteredRule(rule, currentVersion + 1, changedBy, changedAt);
         return new Registration(
                 registered, current.isEmpty() ? Registration.Outcome.CREATED : Registration.Outcome.UPDATED);
     }

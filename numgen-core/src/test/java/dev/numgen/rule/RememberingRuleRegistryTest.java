@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -56,22 +54,8 @@ class RememberingRuleRegistryTest {
         }
     }
 
-    static final class MapSnapshot implements RuleSnapshot {
-        final Map<PrefixKey, RegisteredRule> kept = new HashMap<>();
-
-        @Override
-        public Optional<RegisteredRule> find(PrefixKey key) {
-            return Optional.ofNullable(kept.get(key));
-        }
-
-        @Override
-        public void keep(RegisteredRule rule) {
-            kept.merge(rule.key(), rule, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
-        }
-    }
-
     private final Unreachable cluster = new Unreachable();
-    private final MapSnapshot snapshot = new MapSnapshot();
+    private final InMemoryRuleSnapshot snapshot = new InMemoryRuleSnapshot();
     private final RememberingRuleRegistry registry = new RememberingRuleRegistry(cluster, snapshot);
     private final PrefixKey order = new PrefixKey("ORDER");
 

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,9 @@ class CombiningCounterTest {
         final long max;
         long last;
         final ConcurrentLinkedQueue<Integer> transactions = new ConcurrentLinkedQueue<>();
+        /** Counted down when a transaction has started; it then waits for the gate. */
+        final CountDownLatch started = new CountDownLatch(1);
+
         volatile CountDownLatch gate = new CountDownLatch(0);
 
         Ledger(long max) {
@@ -30,6 +36,7 @@ class CombiningCounterTest {
         }
 
         synchronized long[] take(int count) {
+            started.countDown();
             try {
                 gate.await();
             } catch (InterruptedException e) {
@@ -75,7 +82,53 @@ class CombiningCounterTest {
         long[] sorted = issued.stream().mapToLong(Long::longValue).sorted().toArray();
         assertThat(sorted)
                 .containsExactly(LongStream.rangeClosed(1, sorted.length).toArray());
-        assertThat(ledger.transactions.size()).isLessThanOrEqualTo(8 * 200);
+        assertThat(ledger.last).isEqualTo(sorted.length); // nothing taken was left unhanded
+    }
+
+    @Test
+    void requestsThatArriveDuringATransactionAreServedTogetherByTheNextOneInArrivalOrder() throws Exception {
+        Ledger ledger = new Ledger(Long.MAX_VALUE);
+        CombiningCounter counter = new CombiningCounter(ledger::take);
+        ledger.gate = new CountDownLatch(1);
+        ConcurrentLinkedQueue<long[]> served = new ConcurrentLinkedQueue<>();
+        Thread leader = new Thread(() -> served.add(counter.next(1)));
+        leader.start();
+        assertThat(ledger.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Thread> waiting = new ArrayList<>();
+        int[] counts = {2, 1, 3, 1, 2, 3};
+        for (int count : counts) {
+            Thread request = new Thread(() -> served.add(counter.next(count)));
+            request.start();
+            awaitParked(request); // queued behind the running transaction, in this order
+            waiting.add(request);
+        }
+        ledger.gate.countDown();
+        leader.join(10_000);
+        for (Thread request : waiting) {
+            request.join(10_000);
+        }
+
+        int total = IntStream.of(counts).sum();
+        assertThat(ledger.transactions).containsExactly(1, total);
+        List<long[]> shares = new ArrayList<>(served);
+        shares.sort(Comparator.comparingLong(share -> share[0]));
+        assertThat(shares).extracting(share -> share.length).containsExactly(1, 2, 1, 3, 1, 2, 3);
+        long next = 1;
+        for (long[] share : shares) {
+            assertThat(share)
+                    .containsExactly(LongStream.range(next, next + share.length).toArray());
+            next += share.length;
+        }
+    }
+
+    /** Waits until the thread waits for its turn (parked); it is queued then. */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.WAITING) {
+            assertThat(System.nanoTime()).as("request queued in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 
     @Test

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.rule.PrefixRule;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * What counter strategies (SEGMENT, GAPLESS) promise beyond {@link SequenceStrategyContract}:
- * values from {@code start} in steps of {@code step}, and a hard stop at maxValue, never a wrap.
+ * values from {@code start} in steps of {@code step}, every one of them up to maxValue while no
+ * node stops, and a hard stop at maxValue, never a wrap.
  */
 public abstract class CounterStrategyContract extends SequenceStrategyContract {
 
@@ -24,24 +25,40 @@ public abstract class CounterStrategyContract extends SequenceStrategyContract {
         assertThat(strategy.next(keyOf(rule))).isEqualTo(120);
     }
 
+    /**
+     * Nodes that use a counter one after another, none stopping, hand out every value from start to maxValue exactly
+     * once, in order, then refuse: no wrap, no repeat, no early stop.
+     */
     @Test
-    void stopsAtMaxValueWithoutWrappingOrRepeating() {
+    void stopsAtMaxValueWithoutWrappingRepeatingOrStoppingEarly() {
         PrefixRule rule = rule(1, 1, 25, 10);
+        assertThat(drainInTurn(rule))
+                .containsExactly(LongStream.rangeClosed(1, 25).toArray());
+    }
+
+    @Test
+    void theLastValueIsTheLastStepWithinMaxValue() {
+        PrefixRule rule = rule(2, 3, 27, 4);
+        assertThat(drainInTurn(rule)).containsExactly(2, 5, 8, 11, 14, 17, 20, 23, 26);
+    }
+
+    /** Takes values from each strategy in turn until it is exhausted; every strategy then stays exhausted. */
+    private long[] drainInTurn(PrefixRule rule) {
         List<SequenceStrategy> strategies = strategiesFor(rule);
-        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        List<Long> issued = new ArrayList<>();
         for (SequenceStrategy strategy : strategies) {
             try {
                 while (true) {
-                    assertThat(seen.add(strategy.next(keyOf(rule)))).isTrue();
+                    issued.add(strategy.next(keyOf(rule)));
                 }
             } catch (CounterExhaustedException expected) {
                 assertThat(expected.key()).isEqualTo(keyOf(rule));
             }
         }
-        assertThat(seen).allSatisfy(value -> assertThat(value).isBetween(1L, 25L));
         for (SequenceStrategy strategy : strategies) {
             assertThatThrownBy(() -> strategy.next(keyOf(rule))).isInstanceOf(CounterExhaustedException.class);
         }
+        return issued.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Test

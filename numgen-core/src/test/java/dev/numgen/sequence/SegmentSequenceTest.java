@@ -1,7 +1,10 @@
 package dev.numgen.sequence;
 
+import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixRule;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 class SegmentSequenceTest extends CounterStrategyContract {
 
     private static final ExecutorService PREFETCH = Executors.newCachedThreadPool();
-    private final InMemoryBlockReserver reserver = new InMemoryBlockReserver();
+    private final InMemoryRuleRegistry rules = new InMemoryRuleRegistry();
+    private final InMemoryBlockReserver reserver = new InMemoryBlockReserver(rules);
 
     @AfterAll
     static void stopPrefetch() {
@@ -19,7 +23,7 @@ class SegmentSequenceTest extends CounterStrategyContract {
 
     @Override
     protected List<SequenceStrategy> strategiesFor(PrefixRule rule) {
-        reserver.register(rule);
+        rules.register(rule, OptionalLong.empty(), "test", Instant.EPOCH, (current, proposed) -> {});
         return List.of(new SegmentSequence(reserver, PREFETCH), new SegmentSequence(reserver, PREFETCH));
     }
 }

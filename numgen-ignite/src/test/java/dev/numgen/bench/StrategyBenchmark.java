@@ -1,8 +1,8 @@
 package dev.numgen.bench;
 
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
-import dev.numgen.ignite.sequence.GaplessCounter;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
+import dev.numgen.ignite.sequence.IgniteGaplessStore;
 import dev.numgen.ignite.sequence.IgniteIssuedValues;
 import dev.numgen.ignite.sequence.IgniteWorkerLeases;
 import dev.numgen.ignite.testing.TestNodes;
@@ -17,6 +17,7 @@ import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
+import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SnowflakeSequence;
 import dev.numgen.time.TickingClock;
@@ -85,7 +86,7 @@ public class StrategyBenchmark {
                         Strategy.SEGMENT,
                         new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch),
                         Strategy.GAPLESS,
-                        new GaplessCounter(node.store(), registry),
+                        new GaplessCounter(new IgniteGaplessStore(node.store(), registry)),
                         Strategy.SNOWFLAKE,
                         new SnowflakeSequence(Clock.systemUTC(), leases, 10)),
                 clock,

@@ -2,8 +2,8 @@ package dev.numgen.server.numbers;
 
 import dev.numgen.ignite.issue.IgniteIdempotencyStore;
 import dev.numgen.ignite.issue.IgniteVoidLedger;
-import dev.numgen.ignite.sequence.GaplessCounter;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
+import dev.numgen.ignite.sequence.IgniteGaplessStore;
 import dev.numgen.ignite.sequence.IgniteWorkerLeases;
 import dev.numgen.ignite.store.IgniteStore;
 import dev.numgen.issue.ClientQuotas;
@@ -19,6 +19,8 @@ import dev.numgen.rule.RuleSnapshot;
 import dev.numgen.rule.Strategy;
 import dev.numgen.sequence.BlockReserver;
 import dev.numgen.sequence.ClusterStanding;
+import dev.numgen.sequence.GaplessCounter;
+import dev.numgen.sequence.GaplessStore;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SnowflakeSequence;
 import java.time.Clock;
@@ -44,6 +46,11 @@ class IssuingConfiguration {
         return new IgniteBlockReserver(store, registry);
     }
 
+    @Bean
+    GaplessStore gaplessStore(IgniteStore store, RuleRegistry registry) {
+        return new IgniteGaplessStore(store, registry);
+    }
+
     /** Reserves the next blocks in the background; unbounded so the issuing path never blocks on it. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService blockPrefetcher() {
@@ -60,7 +67,7 @@ class IssuingConfiguration {
             RuleRegistry registry,
             BlockReserver reserver,
             ExecutorService blockPrefetcher,
-            IgniteStore store,
+            GaplessStore gaplessStore,
             IgniteWorkerLeases workerLeases,
             Clock clock,
             ClusterStanding standing,
@@ -71,7 +78,7 @@ class IssuingConfiguration {
                 new RememberingRuleRegistry(registry, ruleSnapshot),
                 Map.of(
                         Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
-                        Strategy.GAPLESS, new GaplessCounter(store, registry),
+                        Strategy.GAPLESS, new GaplessCounter(gaplessStore),
                         Strategy.SNOWFLAKE,
                                 new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
                 clock,

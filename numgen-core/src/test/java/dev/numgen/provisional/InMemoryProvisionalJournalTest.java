@@ -1,0 +1,9 @@
+package dev.numgen.provisional;
+
+class InMemoryProvisionalJournalTest extends ProvisionalJournalContract {
+
+    @Override
+    protected ProvisionalJournal emptyJournal() {
+        return new InMemoryProvisionalJournal();
+    }
+}

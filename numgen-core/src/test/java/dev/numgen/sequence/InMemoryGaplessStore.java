@@ -1,0 +1,44 @@
+package dev.numgen.sequence;
+
+import dev.numgen.rule.IssuedValues;
+import dev.numgen.rule.PrefixKey;
+import dev.numgen.rule.PrefixRule;
+import dev.numgen.rule.RegisteredRule;
+import dev.numgen.rule.RuleRegistry;
+import dev.numgen.rule.UnknownPrefixException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A fake {@link GaplessStore}: one process, a lock instead of a transaction. Like the cluster's store it reads the
+ * counter's rule from the registry inside each take and records the prefix's highest value taken.
+ */
+final class InMemoryGaplessStore implements GaplessStore, IssuedValues {
+
+    private final RuleRegistry rules;
+    private final Map<String, Long> last = new HashMap<>();
+    private final Map<String, Long> highest = new HashMap<>();
+
+    InMemoryGaplessStore(RuleRegistry rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public synchronized long[] take(CounterKey key, int count, NextValues next) {
+        PrefixRule rule = rules.find(new PrefixKey(key.prefixKey()))
+                .map(RegisteredRule::rule)
+                .orElseThrow(() -> new UnknownPrefixException(key.prefixKey()));
+        long[] values = next.after(key, rule, last.get(key.id()), count);
+        long taken = values[values.length - 1];
+        last.put(key.id(), taken);
+        highest.merge(key.prefixKey(), taken, Math::max);
+        return values;
+    }
+
+    @Override
+    public synchronized OptionalLong highest(PrefixKey key) {
+        Long value = highest.get(key.value());
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+}
