@@ -36,7 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A node cut off from the majority for real: the service's node shares a two-node baseline with a plain Ignite node,
- * and each test stops that partner (1 of 2 is no majority), then starts it again so the next test begins in the
+ * and each test stops that partner (1 of 2 is no majority); the next test starts it again, so each begins in the
  * majority. Cut off, the node refuses what needs the cluster (SNOWFLAKE, Idempotency-Keys, baseline changes), fails
  * liveness after {@code numgen.ignite.cut-off-timeout}, and its meters say so.
  */
@@ -130,8 +130,7 @@ class CutOffNodeApiTest {
         int journalled = journal.unsynced().size();
 
         cutOff();
-        // A SEGMENT rule gets provisional numbers when cut off, but not with a key: it cannot be claimed in the
-        // cluster.
+        // SEGMENT issues provisional numbers when cut off, but not for a key, which is claimed in the cluster first.
         assertUnavailable(
                 api.getWithHeaders("/api/numbers?prefixKey=CONA-KEYED", generator, "Idempotency-Key", "cona-1"));
         assertThat(journal.unsynced()).as("provisional numbers issued").hasSize(journalled);
