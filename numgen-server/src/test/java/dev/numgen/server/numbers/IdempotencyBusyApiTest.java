@@ -1,0 +1,138 @@
+package dev.numgen.server.numbers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.numgen.ignite.issue.IgniteIdempotencyStore;
+import dev.numgen.ignite.store.IgniteStore;
+import dev.numgen.issue.IdempotencyStore;
+import dev.numgen.issue.IdempotentIssuer;
+import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.NumberIssuer;
+import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.ApiClient;
+import dev.numgen.server.testing.DevIssuerClient;
+import dev.numgen.server.testing.HttpReply;
+import dev.numgen.server.testing.LocalNodeTest;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * A second request with an Idempotency-Key whose first request is still being served is answered 409
+ * {@code idempotency-key-busy} with Retry-After, and issues nothing. The first request is held deterministically: its
+ * numbers are issued and its key claimed in the cluster, but recording its answer waits until the test lets it go.
+ */
+@LocalNodeTest
+@DirtiesContext
+class IdempotencyBusyApiTest {
+
+    /** The real Idempotency-Key store, except that the first completion of {@link #HELD_KEY} waits for the test. */
+    @TestConfiguration
+    static class HeldCompletion {
+        static final String HELD_KEY = "iba-held";
+        static final CountDownLatch completing = new CountDownLatch(1);
+        static final CountDownLatch release = new CountDownLatch(1);
+
+        @Bean
+        @Primary
+        IdempotentIssuer heldIdempotentIssuer(NumberIssuer issuer, IgniteStore store) {
+            return new IdempotentIssuer(issuer, new HoldingStore(new IgniteIdempotencyStore(store)));
+        }
+    }
+
+    private record HoldingStore(IdempotencyStore delegate) implements IdempotencyStore {
+        @Override
+        public Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
+            return delegate.claim(caller, key, fingerprint, count);
+        }
+
+        @Override
+        public Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
+            return delegate.answered(caller, key, fingerprint);
+        }
+
+        @Override
+        public void complete(String caller, String key, String fingerprint, IssuedNumbers issued) {
+            // Only the first request to get this far is held; any other goes through.
+            if (key.equals(HeldCompletion.HELD_KEY) && HeldCompletion.completing.getCount() > 0) {
+                HeldCompletion.completing.countDown();
+                awaitRelease();
+            }
+            delegate.complete(caller, key, fingerprint, issued);
+        }
+
+        @Override
+        public void release(String caller, String key) {
+            delegate.release(caller, key);
+        }
+
+        private static void awaitRelease() {
+            try {
+                if (!HeldCompletion.release.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the held request");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DevIssuer issuer;
+
+    @Test
+    void aKeyWhoseFirstRequestIsStillServedIsBusyAndIssuesNothing() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
+        String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
+        assertThat(api.put("/api/prefix-configs/IBA-BUSY", writer, "{\"format\":\"IB-{seq}\",\"strategy\":\"GAPLESS\"}")
+                        .status())
+                .isEqualTo(201);
+        String path = "/api/numbers?prefixKey=IBA-BUSY&count=2";
+
+        CompletableFuture<HttpReply> first = CompletableFuture.supplyAsync(
+                () -> api.getWithHeaders(path, generator, "Idempotency-Key", HeldCompletion.HELD_KEY));
+        HttpReply busy;
+        try {
+            assertThat(HeldCompletion.completing.await(60, TimeUnit.SECONDS))
+                    .as("the first request reached the point of recording its answer")
+                    .isTrue();
+            busy = api.getWithHeaders(path, generator, "Idempotency-Key", HeldCompletion.HELD_KEY);
+        } finally {
+            HeldCompletion.release.countDown();
+        }
+
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(busy.json().path("type").asString()).isEqualTo("/problems/idempotency-key-busy");
+        assertThat(busy.json().path("status").asInt()).isEqualTo(409);
+        assertThat(Long.parseLong(busy.header("Retry-After"))).isPositive();
+        assertThat(busy.json().has("numbers")).isFalse();
+
+        HttpReply answered = first.get(60, TimeUnit.SECONDS);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.json().path("numbers").toString()).isEqualTo("[\"IB-1\",\"IB-2\"]");
+        // Once the first request is answered, a retry gets its numbers, and the busy one took none.
+        HttpReply retried = api.getWithHeaders(path, generator, "Idempotency-Key", HeldCompletion.HELD_KEY);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().path("numbers")).isEqualTo(answered.json().path("numbers"));
+        assertThat(api.get("/api/numbers?prefixKey=IBA-BUSY", generator)
+                        .json()
+                        .path("numbers")
+                        .get(0)
+                        .asString())
+                .isEqualTo("IB-3");
+    }
+}
