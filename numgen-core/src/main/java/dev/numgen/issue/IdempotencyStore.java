@@ -18,6 +18,8 @@ public interface IdempotencyStore {
      * @throws IdempotencyKeyReusedException when the key was used with other parameters
      * @throws IdempotencyKeyBusyException when the same request is still being answered
      * @throws IdempotencyLimitException when a new key would take the caller past its limits
+     * @throws NoMajorityException when the claim cannot be written because this node is not in the majority
+     * @throws IdempotencyStoreUnavailableException when the store cannot be reached otherwise
      */
     Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count);
 

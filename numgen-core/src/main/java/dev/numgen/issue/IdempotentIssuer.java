@@ -50,6 +50,12 @@ public final class IdempotentIssuer {
             // A retry of an answered key takes nothing, so a spent quota does not refuse it.
             return answeredElseThrow(caller, idempotencyKey, fingerprint, e);
         }
+        // The key is claimed in the cluster before anything is issued, so a node outside the majority refuses it as
+        // it refuses GAPLESS and SNOWFLAKE rules, even for a SEGMENT rule that would get provisional numbers.
+        if (!issuer.inMajority()) {
+            issuer.giveBack(taken);
+            throw NoMajorityException.forIdempotencyKey(idempotencyKey);
+        }
         Optional<IssuedNumbers> earlier;
         try {
             earlier = store.claim(caller, idempotencyKey, fingerprint, count);

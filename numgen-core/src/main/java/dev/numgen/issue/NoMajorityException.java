@@ -6,15 +6,27 @@ import dev.numgen.problem.ProblemType;
 import java.util.OptionalLong;
 
 /**
- * This node is not in the majority of the cluster, and the rule's strategy has no safe fallback: GAPLESS numbers must
- * come from the shared counter in commit order, and SNOWFLAKE numbers are regular numbers.
+ * This node is not in the majority of the cluster, and the request has no safe fallback: GAPLESS numbers must come from
+ * the shared counter in commit order, SNOWFLAKE numbers are regular numbers, and an Idempotency-Key must be claimed in
+ * the cluster.
  */
 @AnsweredAs(ProblemType.NO_MAJORITY)
 public final class NoMajorityException extends NumgenException {
 
-    public NoMajorityException(String prefixKey) {
-        super("this node is not in an active cluster holding a majority of its baseline; " + prefixKey
-                + " cannot be issued safely here (only SEGMENT rules fall back to provisional numbers)");
+    private NoMajorityException(String consequence) {
+        super("this node is not in an active cluster holding a majority of its baseline; " + consequence);
+    }
+
+    /** A rule whose strategy has no fallback here. */
+    public static NoMajorityException forRule(String prefixKey) {
+        return new NoMajorityException(
+                prefixKey + " cannot be issued safely here (only SEGMENT rules fall back to provisional numbers)");
+    }
+
+    /** A request with an Idempotency-Key, whatever its rule's strategy: the key is claimed in the cluster first. */
+    public static NoMajorityException forIdempotencyKey(String idempotencyKey) {
+        return new NoMajorityException(
+                "Idempotency-Key " + idempotencyKey + " cannot be claimed here, and nothing is issued before it is");
     }
 
     @Override

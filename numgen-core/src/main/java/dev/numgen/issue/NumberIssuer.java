@@ -106,6 +106,11 @@ public final class NumberIssuer {
         }
     }
 
+    /** Whether this node may use the cluster's shared stores now (the standing regular numbers need). */
+    boolean inMajority() {
+        return standing.inMajority();
+    }
+
     /** Gives back the quota of a taken request that will not be issued. */
     void giveBack(Taken taken) {
         if (quotas != null) {
@@ -148,7 +153,7 @@ public final class NumberIssuer {
                 }
             }
         } else if (!segment) {
-            throw new NoMajorityException(prefixKey);
+            throw NoMajorityException.forRule(prefixKey);
         }
         return provisional.issue(rule, now, checked, count);
     }

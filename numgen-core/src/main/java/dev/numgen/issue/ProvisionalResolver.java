@@ -73,7 +73,7 @@ public final class ProvisionalResolver {
         if (issued.mode() != IssueMode.NORMAL) {
             // The node fell out of the majority meanwhile: the provisional number it just wrote is journaled and will
             // be synced like any other; no regular number can replace this one now.
-            throw new NoMajorityException(record.issued().prefixKey());
+            throw NoMajorityException.forRule(record.issued().prefixKey());
         }
         return issued.numbers().get(0);
     }

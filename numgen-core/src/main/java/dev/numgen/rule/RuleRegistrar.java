@@ -35,12 +35,10 @@ public final class RuleRegistrar {
         if (current.isEmpty()) {
             return;
         }
-        OptionalLong highest = issued.highest(proposed.key());
-        if (highest.isEmpty()) {
+        if (!issued.issuedAny(proposed.key())) {
             return;
         }
         PrefixRule old = current.get().rule();
-        long highestIssued = highest.getAsLong();
         if (old.strategy() != proposed.strategy()) {
             throw new UnsafeRuleChangeException(
                     "strategy", "the rule has issued numbers; changing its strategy could issue one of them again");
@@ -55,10 +53,11 @@ public final class RuleRegistrar {
                     "variables",
                     "the rule has issued numbers; adding or removing variables would start counters that can repeat them");
         }
-        if (proposed.maxValue() < highestIssued) {
+        OptionalLong highest = issued.highest(proposed.key());
+        if (highest.isPresent() && proposed.maxValue() < highest.getAsLong()) {
             throw new UnsafeRuleChangeException(
                     "maxValue",
-                    "maxValue " + proposed.maxValue() + " is below " + highestIssued
+                    "maxValue " + proposed.maxValue() + " is below " + highest.getAsLong()
                             + ", a value that may already have been issued");
         }
     }

@@ -1,7 +1,10 @@
 package dev.numgen.sequence;
 
+import dev.numgen.rule.Strategy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The {@code SNOWFLAKE} strategy: 64-bit ids of 1 zero bit, 41 bits of milliseconds since
@@ -10,6 +13,10 @@ import java.time.Instant;
  *
  * <p>Never a duplicate: ids are issued only under a valid worker lease, and when the clock moves
  * backwards this waits up to {@code maxBackwardsMillis} for it to catch up, then refuses.
+ *
+ * <p>Nothing in the cluster counts SNOWFLAKE ids, so before a rule's first id leaves this node, the rule is recorded as
+ * issuing ({@link IssueRecords}): from then on its strategy cannot change, which would let another strategy repeat an
+ * id. Each rule is recorded once per process; every later id of it costs one volatile read.
  */
 public final class SnowflakeSequence implements SequenceStrategy {
 
@@ -22,21 +29,74 @@ public final class SnowflakeSequence implements SequenceStrategy {
 
     private final Clock clock;
     private final WorkerLeases leases;
+    private final IssueRecords records;
     private final long maxBackwardsMillis;
-    private final Counter counter = this::nextId;
+    /** Prefix key → the rule's counter, which knows whether the rule is recorded as issuing. */
+    private final ConcurrentMap<String, RuleCounter> counters = new ConcurrentHashMap<>();
+
     private long lastMillis = -1; // guarded by this
     private int sequence; // guarded by this
 
-    public SnowflakeSequence(Clock clock, WorkerLeases leases, long maxBackwardsMillis) {
+    public SnowflakeSequence(Clock clock, WorkerLeases leases, IssueRecords records, long maxBackwardsMillis) {
         this.clock = clock;
         this.leases = leases;
+        this.records = records;
         this.maxBackwardsMillis = maxBackwardsMillis;
     }
 
-    /** Every counter key shares this node's one id stream: ids are unique across all of them. */
+    /**
+     * Every counter key shares this node's one id stream, so ids are unique across all of them; the counters of one
+     * rule (its reset buckets and variable values) are one counter.
+     */
     @Override
     public Counter counter(CounterKey key) {
-        return counter;
+        RuleCounter counter = counters.get(key.prefixKey());
+        return counter != null
+                ? counter
+                : counters.computeIfAbsent(key.prefixKey(), prefix -> new RuleCounter(new CounterKey(prefix, "")));
+    }
+
+    /** One rule's ids from the shared stream, the first of them only once the rule is recorded as issuing. */
+    private final class RuleCounter implements Counter {
+
+        private final CounterKey rule;
+        /** Set once the record is durable; never cleared, since a record is never removed. */
+        private volatile boolean recorded;
+
+        RuleCounter(CounterKey rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public long next() {
+            if (!recorded) {
+                record();
+            }
+            return nextId();
+        }
+
+        @Override
+        public long[] next(int count) {
+            if (!recorded) {
+                record();
+            }
+            long[] ids = new long[count];
+            for (int i = 0; i < count; i++) {
+                ids[i] = nextId();
+            }
+            return ids;
+        }
+
+        /**
+         * Writes the record in the cluster, one thread at a time per rule and outside the id stream's lock, so the
+         * other rules' ids are not held up; a failure leaves the rule unrecorded and hands out nothing.
+         */
+        private synchronized void record() {
+            if (!recorded) {
+                records.recordIssuing(rule, Strategy.SNOWFLAKE);
+                recorded = true;
+            }
+        }
     }
 
     private synchronized long nextId() {

@@ -30,13 +30,15 @@ class IdempotentIssuerTest {
     private final SequenceStrategy sequence = key -> (Counter) values::incrementAndGet;
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final HandClock clock = new HandClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final InMemoryProvisionalJournal journal = new InMemoryProvisionalJournal();
+    private volatile boolean inMajority = true;
     private final IdempotentIssuer issuer = new IdempotentIssuer(
             new NumberIssuer(
                     registry,
                     Map.of(Strategy.SEGMENT, sequence),
                     Clock.systemUTC(),
-                    () -> true,
-                    new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"),
+                    () -> inMajority,
+                    new ProvisionalIssuer(journal, "test"),
                     new ClientQuotas(ClientQuotas.DEFAULT_PER_MINUTE, 100, clock)),
             store);
 
@@ -97,6 +99,22 @@ class IdempotentIssuerTest {
         assertThat(issuer.issue("alice", "k1", "SMALL", 1, Map.of())).isEqualTo(first);
         clock.advance(Duration.ofSeconds(20));
         assertThat(issuer.issue("alice", "k3", "SMALL", 1, Map.of()).numbers()).hasSize(1);
+    }
+
+    /** A SEGMENT rule would get provisional numbers here without a key; with one, nothing is claimed or issued. */
+    @Test
+    void outsideTheMajorityAKeyIsRefusedBeforeItIsClaimedAndNothingIsIssued() {
+        inMajority = false;
+        assertThatThrownBy(() -> issuer.issue("alice", "k1", "SMALL", 3, Map.of()))
+                .isInstanceOf(NoMajorityException.class)
+                .hasMessageContaining("Idempotency-Key k1");
+        assertThat(store.claims()).isZero();
+        assertThat(journal.all()).isEmpty();
+        assertThat(values).hasValue(0);
+
+        inMajority = true;
+        // What the refused request took of the quota (3 of 3) was given back.
+        assertThat(issuer.issue("alice", "k1", "SMALL", 3, Map.of()).numbers()).containsExactly("S-1", "S-2", "S-3");
     }
 
     @Test

@@ -7,17 +7,33 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RuleRegistrarTest {
 
     private final InMemoryRuleRegistry registry = new InMemoryRuleRegistry();
     private final Map<String, Long> issued = new HashMap<>();
+    /** Prefixes recorded as issuing by a strategy that counts no values (SNOWFLAKE). */
+    private final Set<String> recorded = new HashSet<>();
+
+    private final IssuedValues issuedValues = new IssuedValues() {
+        @Override
+        public OptionalLong highest(PrefixKey key) {
+            return issued.containsKey(key.value()) ? OptionalLong.of(issued.get(key.value())) : OptionalLong.empty();
+        }
+
+        @Override
+        public boolean issuedAny(PrefixKey key) {
+            return issued.containsKey(key.value()) || recorded.contains(key.value());
+        }
+    };
     private final RuleRegistrar registrar = new RuleRegistrar(
             registry,
-            key -> issued.containsKey(key.value()) ? OptionalLong.of(issued.get(key.value())) : OptionalLong.empty(),
+            issuedValues,
             new RuleValidator(),
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
     private final PrefixKey order = new PrefixKey("ORDER");
@@ -102,6 +118,33 @@ class RuleRegistrarTest {
                 .isInstanceOfSatisfying(
                         UnsafeRuleChangeException.class,
                         e -> assertThat(e.field()).isEqualTo("variables"));
+    }
+
+    @Test
+    void aRuleRecordedAsIssuingWithoutACountedValueKeepsItsStrategyAndVariables() {
+        registrar.register(order, rule("O-{seq}", "SNOWFLAKE", null, null), OptionalLong.empty(), "alice");
+        recorded.add("ORDER");
+        for (String other : new String[] {"SEGMENT", "GAPLESS"}) {
+            assertThatThrownBy(() ->
+                            registrar.register(order, rule("O-{seq}", other, null, null), OptionalLong.empty(), "bob"))
+                    .isInstanceOfSatisfying(
+                            UnsafeRuleChangeException.class,
+                            e -> assertThat(e.field()).isEqualTo("strategy"));
+        }
+        RuleDefinition withVariable = RuleDefinitions.rule("O-{var:region}-{seq}")
+                .strategy("SNOWFLAKE")
+                .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
+                .build();
+        assertThatThrownBy(() -> registrar.register(order, withVariable, OptionalLong.empty(), "bob"))
+                .isInstanceOfSatisfying(
+                        UnsafeRuleChangeException.class,
+                        e -> assertThat(e.field()).isEqualTo("variables"));
+        // No value was counted, so there is no maxValue to keep above; a safe change still goes through.
+        assertThat(registrar
+                        .register(order, rule("ORD-{seq}", "SNOWFLAKE", null, null), OptionalLong.empty(), "bob")
+                        .rule()
+                        .version())
+                .isEqualTo(2);
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.numgen.testing.HandClock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class SnowflakeSequenceTest {
@@ -16,7 +18,17 @@ class SnowflakeSequenceTest {
 
     private final HandClock clock = new HandClock(Instant.ofEpochMilli(NOW));
     private WorkerLease lease = new WorkerLease(5, Long.MAX_VALUE);
-    private final SnowflakeSequence snowflake = new SnowflakeSequence(clock, () -> lease, 10);
+    /** What was recorded as issuing, in order; {@link #refusing} makes the next record fail. */
+    private final List<String> recorded = new CopyOnWriteArrayList<>();
+
+    private volatile boolean refusing;
+    private final IssueRecords records = (key, strategy) -> {
+        if (refusing) {
+            throw new SequenceUnavailableException(key, "refused by the test", null);
+        }
+        recorded.add(key.prefixKey() + ":" + strategy);
+    };
+    private final SnowflakeSequence snowflake = new SnowflakeSequence(clock, () -> lease, records, 10);
 
     @Test
     void idsCarryTimeWorkerAndIncreaseWithinAMillisecond() {
@@ -71,6 +83,39 @@ class SnowflakeSequenceTest {
         assertThatThrownBy(() -> snowflake.next(KEY))
                 .isInstanceOf(SequenceUnavailableException.class)
                 .hasMessageContaining("lease");
+    }
+
+    @Test
+    void eachRuleIsRecordedAsIssuingOnceBeforeItsFirstId() {
+        snowflake.next(KEY);
+        snowflake.next(new CounterKey("ID", "2026|region=2:EU"));
+        snowflake.next(KEY, 3);
+        assertThat(recorded).containsExactly("ID:SNOWFLAKE");
+
+        snowflake.next(new CounterKey("OTHER", ""), 2);
+        assertThat(recorded).containsExactly("ID:SNOWFLAKE", "OTHER:SNOWFLAKE");
+    }
+
+    @Test
+    void noIdIsIssuedUntilTheRuleIsRecordedAndAFailedRecordIsTriedAgain() {
+        refusing = true;
+        assertThatThrownBy(() -> snowflake.next(KEY)).isInstanceOf(SequenceUnavailableException.class);
+        assertThatThrownBy(() -> snowflake.next(KEY, 5)).isInstanceOf(SequenceUnavailableException.class);
+        assertThat(recorded).isEmpty();
+
+        refusing = false;
+        long first = snowflake.next(KEY);
+        // Nothing was handed out while refused: the first id is the first of its millisecond.
+        assertThat(first & ((1 << SnowflakeSequence.SEQUENCE_BITS) - 1)).isZero();
+        assertThat(recorded).containsExactly("ID:SNOWFLAKE");
+    }
+
+    @Test
+    void aCounterTakenBeforeTheFirstIssueRecordsNothingUntilItIssues() {
+        Counter counter = snowflake.counter(KEY);
+        assertThat(recorded).isEmpty();
+        counter.next();
+        assertThat(recorded).containsExactly("ID:SNOWFLAKE");
     }
 
     @Test

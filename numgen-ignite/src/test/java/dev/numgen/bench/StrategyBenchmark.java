@@ -3,6 +3,7 @@ package dev.numgen.bench;
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteGaplessStore;
+import dev.numgen.ignite.sequence.IgniteIssueRecords;
 import dev.numgen.ignite.sequence.IgniteIssuedValues;
 import dev.numgen.ignite.sequence.IgniteWorkerLeases;
 import dev.numgen.ignite.testing.TestNodes;
@@ -88,7 +89,8 @@ public class StrategyBenchmark {
                         Strategy.GAPLESS,
                         new GaplessCounter(new IgniteGaplessStore(node.store(), registry)),
                         Strategy.SNOWFLAKE,
-                        new SnowflakeSequence(Clock.systemUTC(), leases, 10)),
+                        new SnowflakeSequence(
+                                Clock.systemUTC(), leases, new IgniteIssueRecords(node.store(), registry), 10)),
                 clock,
                 () -> true,
                 new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));

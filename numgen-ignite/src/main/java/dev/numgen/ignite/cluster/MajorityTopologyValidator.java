@@ -44,6 +44,17 @@ public final class MajorityTopologyValidator implements TopologyValidator {
         return isMajority(nodes, baseline);
     }
 
+    /**
+     * Whether the caches take writes on {@code ignite}'s current topology: the same rule as {@link #validate}, applied
+     * to the server nodes the node sees now.
+     */
+    public static boolean admitsWrites(Ignite ignite) {
+        Collection<BaselineNode> baseline = ignite.cluster().currentBaselineTopology();
+        return baseline == null
+                || baseline.isEmpty()
+                || isMajority(ignite.cluster().forServers().nodes(), baseline);
+    }
+
     static boolean isMajority(Collection<ClusterNode> nodes, Collection<BaselineNode> baseline) {
         Set<Object> members = members(baseline);
         return isMajority(present(nodes, members), members.size());

@@ -9,6 +9,7 @@ import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.NoMajorityException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -172,10 +173,20 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
         return caller.length() + ":" + caller + key;
     }
 
+    /**
+     * A write the caches refused because this node's side of the cluster lost its majority is the no-majority refusal,
+     * as the issuer answers it when it has already noticed: its view of the cluster is polled, so it can notice a
+     * moment after the caches.
+     */
     private <T> T translated(String key, Supplier<T> work) {
         try {
             return store.call(work);
         } catch (StoreUnavailableException e) {
+            if (!store.holdsMajority()) {
+                NoMajorityException refusal = NoMajorityException.forIdempotencyKey(key);
+                refusal.initCause(e);
+                throw refusal;
+            }
             throw new IdempotencyStoreUnavailableException(
                     "the Idempotency-Key store is unavailable: " + e.getMessage(), e);
         }

@@ -134,6 +134,19 @@ public final class IgniteStore {
         }
     }
 
+    /**
+     * Whether this node's side of the cluster is active and holds a majority of the baseline now, so that the caches
+     * take writes ({@link MajorityTopologyValidator}); false on a stopping node. For an adapter to tell, after a write
+     * failed, a node cut off from the majority from a store that failed otherwise.
+     */
+    public boolean holdsMajority() {
+        try {
+            return isActive() && MajorityTopologyValidator.admitsWrites(ignite);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private boolean isActive() {
         try {
             return ignite.cluster().state() == ClusterState.ACTIVE;

@@ -29,9 +29,10 @@ class SnowflakeOnTwoNodesTest extends SequenceStrategyContract {
     protected List<SequenceStrategy> strategiesFor(PrefixRule rule) {
         first = leases(UUID.randomUUID().toString(), cluster.first());
         second = leases(UUID.randomUUID().toString(), cluster.second());
+        // The contract's rules are not registered; recording them as issuing has its own contract.
         return List.of(
-                new SnowflakeSequence(Clock.systemUTC(), first, 10),
-                new SnowflakeSequence(Clock.systemUTC(), second, 10));
+                new SnowflakeSequence(Clock.systemUTC(), first, (key, strategy) -> {}, 10),
+                new SnowflakeSequence(Clock.systemUTC(), second, (key, strategy) -> {}, 10));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import dev.numgen.ignite.issue.IgniteIdempotencyStore;
 import dev.numgen.ignite.issue.IgniteVoidLedger;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteGaplessStore;
+import dev.numgen.ignite.sequence.IgniteIssueRecords;
 import dev.numgen.ignite.sequence.IgniteWorkerLeases;
 import dev.numgen.ignite.store.IgniteStore;
 import dev.numgen.issue.ClientQuotas;
@@ -21,6 +22,7 @@ import dev.numgen.sequence.BlockReserver;
 import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.GaplessStore;
+import dev.numgen.sequence.IssueRecords;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SnowflakeSequence;
 import java.time.Clock;
@@ -51,6 +53,12 @@ class IssuingConfiguration {
         return new IgniteGaplessStore(store, registry);
     }
 
+    /** Which rules SNOWFLAKE has issued for, so their strategy cannot change (it keeps no counter in the cluster). */
+    @Bean
+    IssueRecords issueRecords(IgniteStore store, RuleRegistry registry) {
+        return new IgniteIssueRecords(store, registry);
+    }
+
     /** Reserves the next blocks in the background; unbounded so the issuing path never blocks on it. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService blockPrefetcher() {
@@ -69,6 +77,7 @@ class IssuingConfiguration {
             ExecutorService blockPrefetcher,
             GaplessStore gaplessStore,
             IgniteWorkerLeases workerLeases,
+            IssueRecords issueRecords,
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisionalIssuer,
@@ -80,7 +89,8 @@ class IssuingConfiguration {
                         Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
                         Strategy.GAPLESS, new GaplessCounter(gaplessStore),
                         Strategy.SNOWFLAKE,
-                                new SnowflakeSequence(Clock.systemUTC(), workerLeases, MAX_CLOCK_BACKWARDS_MILLIS)),
+                                new SnowflakeSequence(
+                                        Clock.systemUTC(), workerLeases, issueRecords, MAX_CLOCK_BACKWARDS_MILLIS)),
                 clock,
                 standing,
                 provisionalIssuer,

@@ -22,7 +22,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -145,16 +144,16 @@ class CutOffNodeApiTest {
     }
 
     @Test
-    @Disabled("README promises no-majority here; the node answers 503 storage-unavailable (the claim's write is refused"
-            + " by the topology validator and translated as a store failure). Enable once code or README is settled.")
     void idempotencyKeyRequestsAreAnsweredNoMajorityWhileCutOff() {
         register("CONA-KEYED-TYPE", "{\"format\":\"CT-{seq}\"}");
+        int journalled = journal.unsynced().size();
 
         cutOff();
         HttpReply refused =
                 api.getWithHeaders("/api/numbers?prefixKey=CONA-KEYED-TYPE", generator, "Idempotency-Key", "cona-2");
         assertUnavailable(refused);
         assertThat(refused.json().path("type").asString()).isEqualTo("/problems/no-majority");
+        assertThat(journal.unsynced()).as("provisional numbers issued").hasSize(journalled);
     }
 
     @Test

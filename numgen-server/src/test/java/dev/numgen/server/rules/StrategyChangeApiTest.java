@@ -8,7 +8,6 @@ import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,8 +60,6 @@ class StrategyChangeApiTest {
     }
 
     @Test
-    @Disabled("README promises this; the change is accepted (200): SNOWFLAKE records no highest issued value, which is"
-            + " what the registrar checks. A SEGMENT rule started at an issued id then issues that id again.")
     void snowflakeRuleThatIssuedKeepsItsStrategy() {
         assertRefusedOnceIssued("SCA-SNOWFLAKE", "SNOWFLAKE", "SEGMENT", "GAPLESS");
     }
