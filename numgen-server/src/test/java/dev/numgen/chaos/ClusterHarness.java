@@ -32,6 +32,9 @@ final class ClusterHarness implements AutoCloseable {
 
     private static final int ISSUER_PORT = 9000;
 
+    /** How long a client waits for a response before it gives the request up (status -1). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
     static final String ALL_SCOPES = "numbers:generate prefix-configs:read prefix-configs:write numbers:admin";
     /** Faster failure detection and restart than the defaults, so that the runs fit the test suite. */
     static final String FAST_NODE_ARGS = "--numgen.ignite.failure-detection-timeout-ms=5000"
@@ -168,7 +171,7 @@ final class ClusterHarness implements AutoCloseable {
     private static HttpRequest.Builder request(String url, String token) {
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(20));
+                .timeout(REQUEST_TIMEOUT);
     }
 
     /** Registers a rule through the load balancer. */

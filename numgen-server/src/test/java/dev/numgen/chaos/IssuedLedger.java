@@ -7,39 +7,64 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
-/** Every number any client received in a chaos run, to find the one duplicate that must never exist (G1). */
+/**
+ * Every number any client received in a chaos run, to find the one duplicate that must never exist (G1), and every
+ * request that received none, with when it was sent and answered.
+ */
 final class IssuedLedger {
 
     /** A number and where it came from, kept to explain a duplicate. */
     record Issue(String number, String mode, String via, long atMillis) {}
 
+    /** A request that got no numbers: sent at {@code sentAt}, answered (or given up) at {@code answeredAt}. */
+    record Failure(long sentAt, long answeredAt, int status, String via, String body) {
+
+        @Override
+        public String toString() {
+            return status + " via " + via + " (sent " + sentAt + ", answered " + answeredAt + "): " + body;
+        }
+    }
+
     private final Map<String, Issue> seen = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> duplicates = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> errorTimes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong provisional = new AtomicLong();
 
-    /** Records a number response; returns its numbers. */
+    /** Sends a number request and records its response; returns its numbers. */
+    List<String> request(Supplier<HttpReply> request, String via) {
+        long sentAt = System.currentTimeMillis();
+        HttpReply reply = request.get();
+        return record(reply, via, sentAt);
+    }
+
+    /** Records a number response that has just arrived; returns its numbers. */
     List<String> record(HttpReply reply, String via) {
+        return record(reply, via, System.currentTimeMillis());
+    }
+
+    /**
+     * Records a number response to a request sent at {@code sentAt}; returns its numbers. A 200 whose mode header
+     * contradicts its body is an error of the service, not an unanswered request: it throws.
+     */
+    private List<String> record(HttpReply reply, String via, long sentAt) {
+        long now = System.currentTimeMillis();
         requests.incrementAndGet();
         if (reply.status() != 200) {
-            errorTimes.add(System.currentTimeMillis());
-            if (errorSamples.size() < 20) {
-                errorSamples.add(reply.status() + " via " + via + ": "
-                        + reply.body().substring(0, Math.min(200, reply.body().length())));
-            }
+            String body = reply.body().substring(0, Math.min(200, reply.body().length()));
+            failures.add(new Failure(sentAt, now, reply.status(), via, body));
             return List.of();
         }
         JsonNode body = reply.json();
         String mode = body.path("mode").asString();
         if (!mode.equals(reply.header("Numgen-Mode"))) {
-            throw new AssertionError("body mode " + mode + " but header " + reply.header("Numgen-Mode"));
+            throw new AssertionError(
+                    "via " + via + ": body mode " + mode + " but header " + reply.header("Numgen-Mode"));
         }
         List<String> numbers = new ArrayList<>();
-        long now = System.currentTimeMillis();
         body.path("numbers").forEach(node -> {
             String number = node.asString();
             numbers.add(number);
@@ -71,12 +96,14 @@ final class IssuedLedger {
         return provisional.get();
     }
 
-    List<Long> errorTimes() {
-        return List.copyOf(errorTimes);
+    /** Every request that got no numbers, in the order they were answered. */
+    List<Failure> failures() {
+        return List.copyOf(failures);
     }
 
-    List<String> errorSamples() {
-        return List.copyOf(errorSamples);
+    /** The first 20 failures, to explain an assertion. */
+    List<Failure> failureSamples() {
+        return failures.stream().limit(20).toList();
     }
 
     List<Issue> issues() {

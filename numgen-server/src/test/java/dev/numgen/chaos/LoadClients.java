@@ -1,22 +1,39 @@
 package dev.numgen.chaos;
 
+import dev.numgen.server.testing.HttpReply;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
-/** Client threads that issue numbers through the load balancer until stopped, recording all into a ledger. */
+/**
+ * Client threads that issue numbers until stopped, recording all into a ledger. A client that fails (a response the
+ * ledger rejects, an exception) stops, and {@link #close()} then fails with the first failure: a failing client must
+ * fail the run, not only lower its load.
+ */
 final class LoadClients implements AutoCloseable {
+
+    /** A client stops after its request in flight, which the HTTP client gives up after its timeout. */
+    private static final Duration STOP_TIMEOUT = ClusterHarness.REQUEST_TIMEOUT.plusSeconds(10);
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
-    LoadClients(ClusterHarness cluster, IssuedLedger ledger, String token, int clients, List<String> paths) {
+    /** {@code clients} threads; client i requests {@code paths[i % paths.size()]} through {@code get}. */
+    LoadClients(IssuedLedger ledger, int clients, List<String> paths, Function<String, HttpReply> get) {
         for (int i = 0; i < clients; i++) {
             String path = paths.get(i % paths.size());
             Thread thread = new Thread(
                     () -> {
-                        while (running.get()) {
-                            ledger.record(cluster.get(cluster.balancerUrl() + path, token), "lb " + path);
+                        try {
+                            while (running.get()) {
+                                ledger.request(() -> get.apply(path), "lb " + path);
+                            }
+                        } catch (Throwable failure) {
+                            failures.add(failure);
                         }
                     },
                     "chaos-client-" + i);
@@ -26,11 +43,31 @@ final class LoadClients implements AutoCloseable {
         }
     }
 
+    /** Clients that request through the cluster's load balancer. */
+    static LoadClients throughBalancer(
+            ClusterHarness cluster, IssuedLedger ledger, String token, int clients, List<String> paths) {
+        return new LoadClients(ledger, clients, paths, path -> cluster.get(cluster.balancerUrl() + path, token));
+    }
+
+    /** Stops the clients; fails if one of them failed, or did not stop. */
     @Override
     public void close() throws InterruptedException {
         running.set(false);
         for (Thread thread : threads) {
-            thread.join(30_000);
+            thread.join(STOP_TIMEOUT.toMillis());
+        }
+        Throwable first = failures.peek();
+        if (first != null) {
+            AssertionError failed = new AssertionError(
+                    failures.size() + " of " + threads.size() + " load clients failed, the first with: " + first,
+                    first);
+            failures.stream().skip(1).forEach(failed::addSuppressed);
+            throw failed;
+        }
+        List<String> stuck =
+                threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+        if (!stuck.isEmpty()) {
+            throw new AssertionError("load clients still running " + STOP_TIMEOUT + " after the stop: " + stuck);
         }
     }
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +27,13 @@ import tools.jackson.databind.JsonNode;
 class PartitionChaosIT {
 
     private static final int MINORITY = 3;
+    private static final String SEGMENT = "/api/numbers?prefixKey=PART&count=3";
+    private static final String GAPLESS = "/api/numbers?prefixKey=PARTG";
+    private static final Pattern REGULAR_SEGMENT = Pattern.compile("P-\\d{4}-\\d{9}");
+    private static final Pattern REGULAR_GAPLESS = Pattern.compile("PG-\\d{9}");
+    /** Regular numbers of each rule the majority must issue in each stage of a cut-off, to show it keeps issuing. */
+    private static final int MAJORITY_NUMBERS = 30;
+
     private static ClusterHarness cluster;
     private static String token;
 
@@ -54,9 +61,15 @@ class PartitionChaosIT {
             provisional.addAll(cutOffAndHeal(ledger));
         }
 
-        // The journal is synced once node 3 is back; the queue lists every provisional number it issued.
-        Set<String> listed = awaitListed(provisional);
-        assertThat(listed).containsAll(provisional);
+        // The journal is synced once node 3 is back; the queue lists every provisional number it issued, once.
+        List<String> issued = ledger.issues().stream()
+                .filter(issue -> issue.mode().equals("PROVISIONAL"))
+                .map(IssuedLedger.Issue::number)
+                .toList();
+        assertThat(issued).containsAll(provisional);
+        List<String> listed = awaitListed(issued);
+        assertThat(listed).as("provisional numbers listed twice").doesNotHaveDuplicates();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(issued);
 
         String confirmed = provisional.get(0);
         HttpReply confirm = cluster.post(
@@ -86,7 +99,7 @@ class PartitionChaosIT {
     /** One partition of node 3 and its healing; returns the provisional numbers node 3 issued meanwhile. */
     private static List<String> cutOffAndHeal(IssuedLedger ledger) throws InterruptedException {
         // Node 3 serves both rules before the cut, so it knows them.
-        for (String path : List.of("/api/numbers?prefixKey=PART", "/api/numbers?prefixKey=PARTG")) {
+        for (String path : List.of(SEGMENT, GAPLESS)) {
             HttpReply reply = cluster.get(cluster.nodeUrl(MINORITY) + path, token);
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             ledger.record(reply, "node 3 before");
@@ -95,42 +108,35 @@ class PartitionChaosIT {
         List<String> provisional = new ArrayList<>();
         long starts = jvmStarts(MINORITY);
         cluster.partition(MINORITY);
-        try (LoadClients majority = new LoadClients(
-                cluster,
-                ledger,
-                token,
-                2,
-                List.of("/api/numbers?prefixKey=PART&count=3", "/api/numbers?prefixKey=PARTG"))) {
+        try (LoadClients majority = LoadClients.throughBalancer(cluster, ledger, token, 2, List.of(SEGMENT, GAPLESS))) {
             awaitNotReady(MINORITY);
-            long regularBefore = regularCount(ledger);
-
+            long cutOff = System.currentTimeMillis();
+            // Node 3 first, before its cut-off limit restarts it; meanwhile the majority goes on issuing.
             int requests = ClusterHarness.full() ? 30 : 10;
             provisional.addAll(provisionalFromInside(ledger, requests, "node 3 cut off"));
-            HttpReply gapless = cluster.getFromInside(MINORITY, "/api/numbers?prefixKey=PARTG", token);
+            HttpReply gapless = cluster.getFromInside(MINORITY, GAPLESS, token);
             assertThat(gapless.status()).as(gapless.body()).isEqualTo(503);
             assertThat(gapless.body()).contains("no-majority");
+            awaitMajorityIssues(ledger, cutOff);
 
             // Cut off past its limit, node 3 fails liveness and is restarted while still cut off: it cannot reach
             // the cluster's rules now, and issues provisional numbers from its own snapshot of them.
             awaitRestart(MINORITY, starts);
             awaitNotReady(MINORITY);
+            long restarted = System.currentTimeMillis();
             provisional.addAll(provisionalFromInside(ledger, requests / 2, "node 3 restarted cut off"));
-
-            Thread.sleep(3_000);
-            assertThat(regularCount(ledger))
-                    .as("the majority keeps issuing regular numbers")
-                    .isGreaterThan(regularBefore);
+            awaitMajorityIssues(ledger, restarted);
         } finally {
             cluster.heal(MINORITY);
         }
         // Once more past its limit (now alone in a cluster of its own), node 3 is restarted again and rejoins.
         cluster.waitReady(MINORITY);
-        HttpReply after = awaitNormal(MINORITY);
-        ledger.record(after, "node 3 after");
+        awaitNormal(ledger, MINORITY);
         assertThat(ledger.issues())
                 .filteredOn(issue -> issue.via().startsWith("lb"))
                 .as("the majority issued only regular numbers")
-                .allMatch(issue -> issue.mode().equals("NORMAL"));
+                .allMatch(issue -> issue.mode().equals("NORMAL")
+                        && regular(issue.via().endsWith(GAPLESS) ? REGULAR_GAPLESS : REGULAR_SEGMENT, issue));
         return provisional;
     }
 
@@ -166,10 +172,33 @@ class PartitionChaosIT {
         }
     }
 
-    private static long regularCount(IssuedLedger ledger) {
-        return ledger.issues().stream()
-                .filter(issue -> issue.mode().equals("NORMAL"))
-                .count();
+    /** Waits until the majority, through the load balancer, issued many regular numbers of each rule since then. */
+    private static void awaitMajorityIssues(IssuedLedger ledger, long since) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            List<IssuedLedger.Issue> recent = ledger.issues().stream()
+                    .filter(issue -> issue.via().startsWith("lb") && issue.atMillis() >= since)
+                    .toList();
+            long segment = recent.stream()
+                    .filter(issue -> regular(REGULAR_SEGMENT, issue))
+                    .count();
+            long gapless = recent.stream()
+                    .filter(issue -> regular(REGULAR_GAPLESS, issue))
+                    .count();
+            if (segment >= MAJORITY_NUMBERS && gapless >= MAJORITY_NUMBERS) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the majority issued only " + segment + " SEGMENT and " + gapless
+                        + " GAPLESS regular numbers while node " + MINORITY + " was cut off: "
+                        + ledger.failureSamples());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static boolean regular(Pattern format, IssuedLedger.Issue issue) {
+        return issue.mode().equals("NORMAL") && format.matcher(issue.number()).matches();
     }
 
     private static void awaitNotReady(int node) throws InterruptedException {
@@ -186,12 +215,16 @@ class PartitionChaosIT {
         }
     }
 
-    private static HttpReply awaitNormal(int node) throws InterruptedException {
+    /** Waits until node i issues regular numbers again; every number it issued meanwhile goes into the ledger. */
+    private static void awaitNormal(IssuedLedger ledger, int node) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            HttpReply reply = cluster.get(cluster.nodeUrl(node) + "/api/numbers?prefixKey=PART", token);
-            if (reply.status() == 200 && "NORMAL".equals(reply.header("Numgen-Mode"))) {
-                return reply;
+            HttpReply reply = cluster.get(cluster.nodeUrl(node) + SEGMENT, token);
+            if (reply.status() == 200) {
+                ledger.record(reply, "node " + node + " after");
+                if ("NORMAL".equals(reply.header("Numgen-Mode"))) {
+                    return;
+                }
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("node " + node + " does not issue regular numbers after healing: " + reply);
@@ -200,19 +233,20 @@ class PartitionChaosIT {
         }
     }
 
-    private static Set<String> awaitListed(List<String> provisional) throws InterruptedException {
+    /** The pending provisional numbers listed once they include {@code provisional}, as often as each is listed. */
+    private static List<String> awaitListed(List<String> provisional) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             HttpReply list = cluster.get(
                     cluster.balancerUrl() + "/api/provisional-numbers?prefixKey=PART&status=PENDING&limit=1000", token);
-            Set<String> listed = new HashSet<>();
+            List<String> listed = new ArrayList<>();
             if (list.status() == 200) {
                 for (JsonNode item : list.json().path("items")) {
                     listed.add(item.path("number").asString());
                     assertThat(item.path("node").asString()).isEqualTo("node-3");
                 }
             }
-            if (listed.containsAll(provisional) || System.currentTimeMillis() > deadline) {
+            if (Set.copyOf(listed).containsAll(provisional) || System.currentTimeMillis() > deadline) {
                 return listed;
             }
             Thread.sleep(1_000);

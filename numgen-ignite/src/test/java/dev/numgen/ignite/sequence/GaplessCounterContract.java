@@ -1,22 +1,21 @@
 package dev.numgen.ignite.sequence;
 
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
-import dev.numgen.ignite.testing.TestNodes;
-import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
 import dev.numgen.ignite.testing.TestNodes.TestNode;
+import dev.numgen.ignite.testing.TwoNodeCluster;
 import dev.numgen.rule.Concurrency;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.Strategy;
 import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.GaplessStrategyContract;
 import dev.numgen.sequence.SequenceStrategy;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GAPLESS on two real embedded nodes: the GAPLESS strategy contract (no gap and no repeat under concurrent clients on
@@ -24,7 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 abstract class GaplessCounterContract extends GaplessStrategyContract {
 
-    private static final List<TestNode> nodes = new ArrayList<>();
+    @RegisterExtension
+    static final TwoNodeCluster cluster = new TwoNodeCluster();
+
     private static final List<IgniteRuleRegistry> registries = new ArrayList<>();
     private static final List<SequenceStrategy> counters = new ArrayList<>();
 
@@ -32,11 +33,8 @@ abstract class GaplessCounterContract extends GaplessStrategyContract {
     protected abstract Concurrency concurrency();
 
     @BeforeAll
-    static void startTwoNodes() throws Exception {
-        ClusterLayout layout = ClusterLayout.of(Files.createTempDirectory("numgen-gapless-"), 2);
-        for (int i = 0; i < 2; i++) {
-            TestNode node = TestNodes.start(layout, i, 2);
-            nodes.add(node);
+    static void counterOnEachNode() {
+        for (TestNode node : cluster.nodes()) {
             IgniteRuleRegistry registry = new IgniteRuleRegistry(node.store());
             registries.add(registry);
             counters.add(new GaplessCounter(new IgniteGaplessStore(node.store(), registry)));
@@ -44,9 +42,7 @@ abstract class GaplessCounterContract extends GaplessStrategyContract {
     }
 
     @AfterAll
-    static void stopNodes() {
-        nodes.forEach(TestNode::close);
-        nodes.clear();
+    static void forgetCounters() {
         registries.clear();
         counters.clear();
     }

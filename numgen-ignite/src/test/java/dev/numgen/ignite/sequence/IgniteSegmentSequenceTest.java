@@ -3,14 +3,12 @@ package dev.numgen.ignite.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
-import dev.numgen.ignite.testing.TestNodes;
-import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
 import dev.numgen.ignite.testing.TestNodes.TestNode;
+import dev.numgen.ignite.testing.TwoNodeCluster;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.sequence.CounterStrategyContract;
 import dev.numgen.sequence.SegmentSequence;
 import dev.numgen.sequence.SequenceStrategy;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SEGMENT contract on two real embedded Ignite server nodes, each with its own
@@ -28,21 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IgniteSegmentSequenceTest extends CounterStrategyContract {
 
-    @TempDir
-    static Path workRoot;
+    @RegisterExtension
+    static final TwoNodeCluster cluster = new TwoNodeCluster();
 
-    private static final List<TestNode> nodes = new ArrayList<>();
     private static final List<IgniteRuleRegistry> registries = new ArrayList<>();
     private static final List<SequenceStrategy> sequences = new ArrayList<>();
     private static ExecutorService prefetch;
 
     @BeforeAll
-    static void startTwoNodes() {
+    static void sequenceOnEachNode() {
         prefetch = Executors.newCachedThreadPool();
-        ClusterLayout layout = ClusterLayout.of(workRoot, 2);
-        for (int i = 0; i < 2; i++) {
-            TestNode node = TestNodes.start(layout, i, 2);
-            nodes.add(node);
+        for (TestNode node : cluster.nodes()) {
             IgniteRuleRegistry registry = new IgniteRuleRegistry(node.store());
             registries.add(registry);
             sequences.add(new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch));
@@ -50,9 +44,8 @@ class IgniteSegmentSequenceTest extends CounterStrategyContract {
     }
 
     @AfterAll
-    static void stopNodes() {
+    static void stopPrefetching() {
         prefetch.shutdownNow();
-        nodes.forEach(TestNode::close);
     }
 
     @Override
@@ -67,7 +60,7 @@ class IgniteSegmentSequenceTest extends CounterStrategyContract {
         strategiesFor(rule)
                 .get(1)
                 .next(new dev.numgen.sequence.CounterKey(rule.key().value(), ""));
-        IgniteIssuedValues issued = new IgniteIssuedValues(nodes.get(0).store());
+        IgniteIssuedValues issued = new IgniteIssuedValues(cluster.first().store());
         assertThat(issued.highest(rule.key())).hasValue(10);
     }
 }
