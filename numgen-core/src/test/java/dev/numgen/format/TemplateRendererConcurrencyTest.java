@@ -2,6 +2,7 @@ package dev.numgen.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.testing.Await;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class TemplateRendererConcurrencyTest {
@@ -42,7 +42,7 @@ class TemplateRendererConcurrencyTest {
             start.countDown();
 
             for (Future<List<String>> result : results) {
-                assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
+                assertThat(Await.result("a rendering thread", result)).isEmpty();
             }
         } finally {
             executor.shutdownNow();

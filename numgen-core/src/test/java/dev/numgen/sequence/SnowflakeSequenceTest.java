@@ -3,12 +3,16 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.testing.Await;
 import dev.numgen.testing.HandClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SnowflakeSequenceTest {
@@ -42,23 +46,27 @@ class SnowflakeSequenceTest {
 
     @Test
     void moreThan4096IdsInAMillisecondWaitForTheNext() {
-        Set<Long> ids = new HashSet<>();
-        Thread advancer = new Thread(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException ignored) {
-                return;
-            }
-            clock.advance(java.time.Duration.ofMillis(1));
+        ExecutorService issuing = Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, "snowflake-batch");
+            thread.setDaemon(true); // a sequence that never stops waiting must not keep the test JVM alive
+            return thread;
         });
-        advancer.start();
-        long[] batch = snowflake.next(KEY, 5000);
-        for (long id : batch) {
-            ids.add(id);
+        try {
+            Future<long[]> issued = issuing.submit(() -> snowflake.next(KEY, 5000));
+            // 5,000 ids take one read of the clock each; twice as many reads mean the sequence has used up the
+            // millisecond and reads the clock again and again, waiting for the next.
+            Await.until("the sequence to wait for the next millisecond", clock::reads, reads -> reads > 10_000);
+            assertThat(issued).isNotDone();
+            clock.advance(Duration.ofMillis(1));
+            long[] batch = Await.result("5,000 ids", issued);
+
+            assertThat(batch).hasSize(5000).doesNotHaveDuplicates().isSorted();
+            assertThat(Arrays.stream(batch).filter(id -> SnowflakeSequence.millisOf(id) == NOW))
+                    .hasSize(4096);
+            assertThat(SnowflakeSequence.millisOf(batch[4999])).isEqualTo(NOW + 1);
+        } finally {
+            issuing.shutdownNow();
         }
-        assertThat(ids).hasSize(5000);
-        assertThat(batch).isSorted();
-        assertThat(SnowflakeSequence.millisOf(batch[4999])).isEqualTo(NOW + 1);
     }
 
     @Test

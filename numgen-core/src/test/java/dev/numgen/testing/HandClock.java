@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HandClock extends Clock {
 
     private final AtomicLong millis;
+    private final AtomicLong reads = new AtomicLong();
     private volatile long advancePerRead;
 
     public HandClock(Instant start) {
@@ -34,8 +35,14 @@ public final class HandClock extends Clock {
         advancePerRead = millisPerRead;
     }
 
+    /** How often the clock has been read: a test sees from it that code is waiting for the clock to move. */
+    public long reads() {
+        return reads.get();
+    }
+
     @Override
     public long millis() {
+        reads.incrementAndGet();
         return millis.getAndAdd(advancePerRead);
     }
 

@@ -8,6 +8,7 @@ import dev.numgen.ignite.store.StoreUnavailableException;
 import dev.numgen.ignite.testing.TestNodes;
 import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
 import dev.numgen.ignite.testing.TestNodes.TestNode;
+import dev.numgen.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +30,7 @@ class MajorityTopologyValidatorTest {
     Path work;
 
     @Test
-    void writesStopWhenTheMajorityOfTheBaselineIsGoneAndTheNodeIsCutOffAfterItsLimit() throws InterruptedException {
+    void writesStopWhenTheMajorityOfTheBaselineIsGoneAndTheNodeIsCutOffAfterItsLimit() {
         ClusterLayout layout = ClusterLayout.of(work, 3);
         TestNode first = TestNodes.start(layout, 0, 3);
         TestNode second = TestNodes.start(layout, 1, 3);
@@ -74,14 +75,10 @@ class MajorityTopologyValidatorTest {
         });
     }
 
-    private static void awaitServers(TestNode node, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (node.ignite().cluster().forServers().nodes().size() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "still " + node.ignite().cluster().forServers().nodes().size() + " servers");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitServers(TestNode node, int count) {
+        Await.until(
+                count + " server nodes in the topology",
+                () -> node.ignite().cluster().forServers().nodes().size(),
+                servers -> servers == count);
     }
 }

@@ -7,6 +7,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -270,7 +271,7 @@ class NumberApiTest {
     }
 
     @Test
-    void onePrefixNeverRepeatsUnderEightConcurrentClients() throws Exception {
+    void onePrefixNeverRepeatsUnderEightConcurrentClients() {
         register("BUSY", "{\"format\":\"B-{seq:9}\",\"reserveSize\":20}");
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger issued = new AtomicInteger();
@@ -293,7 +294,7 @@ class NumberApiTest {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a client's 60 requests", future);
             }
         } finally {
             clients.shutdownNow();

@@ -9,6 +9,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,20 +74,19 @@ class ProvisionalApiTest {
         return numbers;
     }
 
-    private JsonNode pendingOnceSynced(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            HttpReply list = api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin);
-            assertThat(list.status()).isEqualTo(200);
-            if (list.json().path("items").size() >= expected || System.nanoTime() > deadline) {
-                return list.json().path("items");
-            }
-            Thread.sleep(100);
-        }
+    private JsonNode pendingOnceSynced(int expected) {
+        return Await.until(
+                expected + " pending provisional numbers in the cluster's list",
+                () -> {
+                    HttpReply list = api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin);
+                    assertThat(list.status()).isEqualTo(200);
+                    return list.json().path("items");
+                },
+                items -> items.size() >= expected);
     }
 
     @Test
-    void cutOffNodeIssuesProvisionalNumbersWhichAreSyncedListedAndResolved() throws InterruptedException {
+    void cutOffNodeIssuesProvisionalNumbersWhichAreSyncedListedAndResolved() {
         CutOffSwitch.cutOff.set(true);
         HttpReply provisional;
         HttpReply gapless;
