@@ -11,12 +11,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.IsolatedNodeInitializer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +39,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = IsolatedNodeInitializer.class)
 class AudienceCheckTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path KEY_FILE;
 
     static {
@@ -122,11 +118,7 @@ class AudienceCheckTest {
         return jwt.serialize();
     }
 
-    private int status(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    private int status(String path, String token) {
+        return new ApiClient(port).get(path, token).status();
     }
 }

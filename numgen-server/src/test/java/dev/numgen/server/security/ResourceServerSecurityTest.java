@@ -3,14 +3,10 @@ package dev.numgen.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
+import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.IsolatedNodeInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ResourceServerSecurityTest.ProbeController.class)
 class ResourceServerSecurityTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Sent on every request so that the probe's mappings outrank the real controllers on the same paths. */
     private static final String PROBE_HEADER = "X-Security-Probe";
 
@@ -46,11 +41,10 @@ class ResourceServerSecurityTest {
 
     @Test
     void requestWithoutTokenGetsUnauthorizedProblem() {
-        HttpResponse<String> response = send("GET", "/api/numbers", null);
+        HttpReply response = send("GET", "/api/numbers", null);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(header -> assertThat(header).startsWith("Bearer"));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         JsonNode problem = assertProblem(response, "/problems/unauthorized", 401);
         assertThat(problem.path("detail").asString()).isEqualTo("This endpoint requires a bearer token.");
         assertThat(problem.path("instance").asString()).isEqualTo("/api/numbers");
@@ -58,15 +52,15 @@ class ResourceServerSecurityTest {
 
     @Test
     void protectedResourceMetadataNamedInChallengeIsReachableWithoutToken() {
-        HttpResponse<String> response = send("GET", "/.well-known/oauth-protected-resource", null);
+        HttpReply response = send("GET", "/.well-known/oauth-protected-resource", null);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"resource\":\"http://localhost:" + port);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"resource\":\"http://127.0.0.1:" + port);
     }
 
     @Test
     void unknownPathWithoutTokenIsUnauthorizedRatherThanNotFound() {
-        assertThat(send("GET", "/no/such/endpoint", null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/no/such/endpoint", null).status()).isEqualTo(401);
     }
 
     @Test
@@ -74,12 +68,10 @@ class ResourceServerSecurityTest {
         String token = DevIssuerClient.token(devIssuer.port(), "numbers:generate");
         String tampered = withChangedSignature(token);
 
-        HttpResponse<String> response = send("GET", "/api/numbers", tampered);
+        HttpReply response = send("GET", "/api/numbers", tampered);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(
-                        header -> assertThat(header).startsWith("Bearer").contains("error=\"invalid_token\""));
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").contains("error=\"invalid_token\"");
         JsonNode problem = assertProblem(response, "/problems/unauthorized", 401);
         assertThat(problem.path("detail").asString()).isEqualTo("The bearer token is invalid or has expired.");
         assertThat(response.body()).doesNotContain(tampered).doesNotContainIgnoringCase("signature");
@@ -89,11 +81,10 @@ class ResourceServerSecurityTest {
     void tokenLackingScopeGetsForbiddenProblem() {
         String token = DevIssuerClient.token(devIssuer.port(), "prefix-configs:read");
 
-        HttpResponse<String> response = send("GET", "/api/numbers", token);
+        HttpReply response = send("GET", "/api/numbers", token);
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(header -> assertThat(header).contains("error=\"insufficient_scope\""));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
         assertProblem(response, "/problems/forbidden", 403);
     }
 
@@ -101,10 +92,10 @@ class ResourceServerSecurityTest {
     void tokenWithScopeReachesEndpoint() {
         String token = DevIssuerClient.token(devIssuer.port(), "numbers:generate");
 
-        HttpResponse<String> response = send("GET", "/api/numbers?prefixKey=NOT-REGISTERED", token);
+        HttpReply response = send("GET", "/api/numbers?prefixKey=NOT-REGISTERED", token);
 
         // Past authentication and authorization: the endpoint itself answers that the prefix is unknown.
-        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.status()).isEqualTo(404);
         assertProblem(response, "/problems/prefix-not-registered", 404);
     }
 
@@ -114,7 +105,7 @@ class ResourceServerSecurityTest {
         String writer = DevIssuerClient.token(devIssuer.port(), "prefix-configs:write");
 
         assertThat(send("GET", "/api/prefix-configs/INV", reader).body()).isEqualTo("config INV");
-        assertThat(send("PUT", "/api/prefix-configs/INV", reader).statusCode()).isEqualTo(403);
+        assertThat(send("PUT", "/api/prefix-configs/INV", reader).status()).isEqualTo(403);
         assertThat(send("PUT", "/api/prefix-configs/INV", writer).body()).isEqualTo("stored INV");
     }
 
@@ -123,17 +114,17 @@ class ResourceServerSecurityTest {
         String generator = DevIssuerClient.token(devIssuer.port(), "numbers:generate");
         String admin = DevIssuerClient.token(devIssuer.port(), "numbers:admin");
 
-        assertThat(send("GET", "/actuator/prometheus", generator).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/actuator/prometheus", admin).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/prometheus", generator).status()).isEqualTo(403);
+        assertThat(send("GET", "/actuator/prometheus", admin).status()).isEqualTo(200);
     }
 
     @Test
     void healthIsOpenWithoutToken() {
-        HttpResponse<String> response = send("GET", "/actuator/health", null);
+        HttpReply response = send("GET", "/actuator/health", null);
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
-        assertThat(send("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/actuator/health/liveness", null).status()).isEqualTo(200);
     }
 
     @Test
@@ -150,9 +141,9 @@ class ResourceServerSecurityTest {
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(3600);
     }
 
-    private static JsonNode assertProblem(HttpResponse<String> response, String type, int status) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = JsonMapper.shared().readTree(response.body());
+    private static JsonNode assertProblem(HttpReply response, String type, int status) {
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = response.json();
         assertThat(problem.path("type").asString()).isEqualTo(type);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asString()).isNotBlank();
@@ -168,18 +159,8 @@ class ResourceServerSecurityTest {
         return token.substring(0, position) + replacement + token.substring(position + 1);
     }
 
-    private HttpResponse<String> send(String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .header(PROBE_HEADER, "1");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
+    private HttpReply send(String method, String path, String token) {
+        return new ApiClient(port).send(method, path, token, null, PROBE_HEADER, "1");
     }
 
     /**

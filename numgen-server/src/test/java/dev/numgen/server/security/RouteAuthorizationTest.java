@@ -3,15 +3,10 @@ package dev.numgen.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
+import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.IsolatedNodeInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every route the running application maps (from its handler mappings and the filters that answer requests
@@ -92,9 +86,6 @@ class RouteAuthorizationTest {
     private static final Set<String> API_ROOTS =
             Set.of("/numbers", "/prefix-configs", "/provisional-numbers", "/cluster");
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @LocalServerPort
     int port;
 
@@ -105,10 +96,12 @@ class RouteAuthorizationTest {
     DevIssuer devIssuer;
 
     private final Map<String, String> tokens = new TreeMap<>();
+    private ApiClient api;
     private Map<String, Set<String>> mapped;
 
     @BeforeAll
     void collectRoutesAndTokens() {
+        api = new ApiClient(port);
         mapped = mappedRoutes();
         for (String scope : SCOPES) {
             tokens.put(scope, DevIssuerClient.token(devIssuer.port(), scope));
@@ -183,11 +176,11 @@ class RouteAuthorizationTest {
                         "/" + path,
                         path.replaceFirst("/", "/%2e/"),
                         path.replaceFirst("^/(.)", "/%" + Integer.toHexString(path.charAt(1)) + ""))) {
-                    HttpResponse<String> response = send(method, variant, lacking);
+                    HttpReply response = send(method, variant, lacking);
                     softly.assertThat(refusedBeforeHandler(response))
                             .as(
                                     "%s %s without %s answered %d %s",
-                                    method, variant, scope, response.statusCode(), response.body())
+                                    method, variant, scope, response.status(), response.body())
                             .isTrue();
                 }
             }
@@ -216,37 +209,36 @@ class RouteAuthorizationTest {
 
     private void check(SoftAssertions softly, String method, String path, String scope) {
         if (scope.equals(OPEN)) {
-            softly.assertThat(send(method, path, null).statusCode())
+            softly.assertThat(send(method, path, null).status())
                     .as("%s %s is open", method, path)
                     .isNotIn(401, 403);
             return;
         }
-        softly.assertThat(send(method, path, null).statusCode())
+        softly.assertThat(send(method, path, null).status())
                 .as("%s %s without a token", method, path)
                 .isEqualTo(401);
         if (scope.equals(NOBODY)) {
-            softly.assertThat(send(method, path, tokens.get("all")).statusCode())
+            softly.assertThat(send(method, path, tokens.get("all")).status())
                     .as("%s %s with every scope", method, path)
                     .isEqualTo(403);
             return;
         }
-        softly.assertThat(send(method, path, tokens.get("all but " + scope)).statusCode())
+        softly.assertThat(send(method, path, tokens.get("all but " + scope)).status())
                 .as("%s %s with every scope but %s", method, path, scope)
                 .isEqualTo(403);
-        softly.assertThat(send(method, path, tokens.get(scope)).statusCode())
+        softly.assertThat(send(method, path, tokens.get(scope)).status())
                 .as("%s %s with only %s", method, path, scope)
                 .isNotIn(401, 403, 500);
     }
 
     /** A refusal by security, the firewall or the router; a handler's own answers carry other problem types. */
-    private static boolean refusedBeforeHandler(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private static boolean refusedBeforeHandler(HttpReply response) {
+        int status = response.status();
         if (status == 401 || status == 403 || status == 405) {
             return true;
         }
-        String type = status == 400 || status == 404
-                ? JsonMapper.shared().readTree(response.body()).path("type").asString()
-                : "";
+        String type =
+                status == 400 || status == 404 ? response.json().path("type").asString() : "";
         return (status == 404 && type.endsWith("/not-found")) || (status == 400 && type.endsWith("/request-rejected"));
     }
 
@@ -297,21 +289,8 @@ class RouteAuthorizationTest {
                 .replace("*", "probe");
     }
 
-    private HttpResponse<String> send(String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
+    private HttpReply send(String method, String path, String token) {
         boolean body = method.equals("POST") || method.equals("PUT");
-        request.method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
-        if (body) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
+        return api.send(method, path, token, body ? "{}" : null);
     }
 }

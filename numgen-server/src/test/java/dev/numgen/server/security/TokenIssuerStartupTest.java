@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.server.NumgenApplication;
 import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.IsolatedNodeInitializer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -77,13 +73,9 @@ class TokenIssuerStartupTest {
                 .run(arguments.map(property -> "--" + property).toArray(String[]::new));
     }
 
-    private static int get(int port, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/prefix-configs/NOT-REGISTERED"))
-                .header("Authorization", "Bearer " + token)
-                .build();
-        return HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+    private static int get(int port, String token) {
+        return new ApiClient(port)
+                .get("/api/prefix-configs/NOT-REGISTERED", token)
+                .status();
     }
 }
