@@ -1,5 +1,6 @@
 package dev.numgen.rule;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Rule definitions for tests, written as the fields that matter: {@code rule("X-{seq}").strategy("GAPLESS").build()}. */
@@ -64,6 +65,14 @@ public final class RuleDefinitions {
 
     public RuleDefinitions variables(Map<String, VariableSpec> variables) {
         this.variables = variables;
+        return this;
+    }
+
+    /** Adds a required variable whose whole value must match {@code pattern}, of the default maximum length. */
+    public RuleDefinitions variable(String name, String pattern) {
+        Map<String, VariableSpec> all = variables == null ? new LinkedHashMap<>() : new LinkedHashMap<>(variables);
+        all.put(name, new VariableSpec(pattern, true, VariableSpec.DEFAULT_MAX_LENGTH));
+        variables = all;
         return this;
     }
 

@@ -49,7 +49,11 @@ class ClusterApiTest {
 
     @Test
     void baselineBecomesTheOnlineNodesOnlyWhenTheCallerNamesExactlyThose() {
-        String self = api.get("/api/cluster", admin).json().path("localNode").asString();
+        String self = api.get("/api/cluster", admin)
+                .expect(200)
+                .json()
+                .path("localNode")
+                .asString();
 
         HttpReply wrong = api.put("/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"]}");
         assertThat(wrong.status()).isEqualTo(409);
@@ -67,7 +71,11 @@ class ClusterApiTest {
 
     @Test
     void baselineBodiesWithUnknownFieldsOrWrongTypesAreRefused() {
-        String self = api.get("/api/cluster", admin).json().path("localNode").asString();
+        String self = api.get("/api/cluster", admin)
+                .expect(200)
+                .json()
+                .path("localNode")
+                .asString();
         HttpReply unknown = api.put(
                 "/api/cluster/baseline", admin, "{\"consistentIds\":[\"" + self + "\",\"node-9\"],\"force\":true}");
         assertThat(unknown.status()).isEqualTo(400);

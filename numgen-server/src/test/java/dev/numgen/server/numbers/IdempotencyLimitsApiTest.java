@@ -1,5 +1,6 @@
 package dev.numgen.server.numbers;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.server.devissuer.DevIssuer;
@@ -7,6 +8,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.server.testing.TestNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 @LocalNodeTest
 @TestPropertySource(properties = "numgen.idempotency.max-keys-per-client=3")
 class IdempotencyLimitsApiTest {
+
+    private static final TestNames NAMES = TestNames.of(IdempotencyLimitsApiTest.class);
 
     @LocalServerPort
     int port;
@@ -33,14 +37,19 @@ class IdempotencyLimitsApiTest {
         generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
     }
 
+    private final String bounded = NAMES.key("BOUNDED");
+
     private HttpReply issue(String key) {
-        return api.getWithHeaders("/api/numbers?prefixKey=BOUNDED", generator, "Idempotency-Key", key);
+        return api.getWithHeaders("/api/numbers?prefixKey=" + bounded, generator, "Idempotency-Key", key);
     }
 
     @Test
     void keyPastTheClientsLimitIsRefusedAndIssuesAndStoresNothing() {
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        assertThat(api.put("/api/prefix-configs/BOUNDED", writer, "{\"format\":\"B-{seq}\",\"strategy\":\"GAPLESS\"}")
+        assertThat(api.putRule(
+                                bounded,
+                                writer,
+                                rule("B-{seq}").strategy("GAPLESS").build())
                         .status())
                 .isEqualTo(201);
         for (String key : new String[] {"k1", "k2", "k3"}) {
@@ -53,13 +62,9 @@ class IdempotencyLimitsApiTest {
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(25 * 3600L, 26 * 3600L);
         // Nothing was stored for k4 (not busy, not answered) and nothing issued: B-4 is still the next number.
         assertThat(issue("k4").status()).isEqualTo(429);
-        assertThat(issue("k1").json().path("numbers").get(0).asString()).isEqualTo("B-1");
-        assertThat(api.get("/api/numbers?prefixKey=BOUNDED", generator)
-                        .json()
-                        .path("numbers")
-                        .get(0)
-                        .asString())
-                .isEqualTo("B-4");
+        assertThat(issue("k1").numbers()).containsExactly("B-1");
+        assertThat(api.get("/api/numbers?prefixKey=" + bounded, generator).numbers())
+                .containsExactly("B-4");
     }
 
     @Test

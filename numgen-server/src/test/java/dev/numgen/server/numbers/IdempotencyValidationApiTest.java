@@ -1,5 +1,6 @@
 package dev.numgen.server.numbers;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.server.devissuer.DevIssuer;
@@ -7,6 +8,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.server.testing.TestNames;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "numgen.idempotency.max-keys-per-client=2")
 class IdempotencyValidationApiTest {
 
+    private static final TestNames NAMES = TestNames.of(IdempotencyValidationApiTest.class);
+
     @LocalServerPort
     int port;
 
@@ -31,7 +35,11 @@ class IdempotencyValidationApiTest {
         ApiClient api = new ApiClient(port);
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
         String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
-        assertThat(api.put("/api/prefix-configs/CHECKED", writer, "{\"format\":\"C-{seq}\",\"strategy\":\"GAPLESS\"}")
+        String checked = NAMES.key("CHECKED");
+        assertThat(api.putRule(
+                                checked,
+                                writer,
+                                rule("C-{seq}").strategy("GAPLESS").build())
                         .status())
                 .isEqualTo(201);
 
@@ -39,7 +47,7 @@ class IdempotencyValidationApiTest {
             HttpReply posted = api.postWithHeaders(
                     "/api/numbers",
                     generator,
-                    "{\"prefixKey\":\"CHECKED\",\"count\":" + count + "}",
+                    "{\"prefixKey\":\"" + checked + "\",\"count\":" + count + "}",
                     "Idempotency-Key",
                     "a");
             assertThat(posted.status()).as("count " + count).isEqualTo(400);
@@ -47,22 +55,19 @@ class IdempotencyValidationApiTest {
             assertThat(posted.json().path("field").asString()).isEqualTo("count");
         }
         HttpReply zero =
-                api.getWithHeaders("/api/numbers?prefixKey=CHECKED&count=0", generator, "Idempotency-Key", "b");
+                api.getWithHeaders("/api/numbers?prefixKey=" + checked + "&count=0", generator, "Idempotency-Key", "b");
         assertThat(zero.status()).isEqualTo(400);
         assertThat(zero.json().path("field").asString()).isEqualTo("count");
 
         // Both keys are still the client's to use, the very keys of the refused requests included, and nothing
         // was issued for those: C-1 is the first number.
-        assertThat(api.getWithHeaders("/api/numbers?prefixKey=CHECKED", generator, "Idempotency-Key", "a")
-                        .json()
-                        .path("numbers")
-                        .get(0)
-                        .asString())
-                .isEqualTo("C-1");
-        assertThat(api.getWithHeaders("/api/numbers?prefixKey=CHECKED", generator, "Idempotency-Key", "b")
+        assertThat(api.getWithHeaders("/api/numbers?prefixKey=" + checked, generator, "Idempotency-Key", "a")
+                        .numbers())
+                .containsExactly("C-1");
+        assertThat(api.getWithHeaders("/api/numbers?prefixKey=" + checked, generator, "Idempotency-Key", "b")
                         .status())
                 .isEqualTo(200);
-        assertThat(api.getWithHeaders("/api/numbers?prefixKey=CHECKED", generator, "Idempotency-Key", "c")
+        assertThat(api.getWithHeaders("/api/numbers?prefixKey=" + checked, generator, "Idempotency-Key", "c")
                         .status())
                 .isEqualTo(429);
     }

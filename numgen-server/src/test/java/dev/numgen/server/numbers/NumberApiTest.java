@@ -1,14 +1,19 @@
 package dev.numgen.server.numbers;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.server.testing.TestNames;
 import dev.numgen.testing.Await;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +32,8 @@ import tools.jackson.databind.JsonNode;
 @LocalNodeTest
 class NumberApiTest {
 
+    private static final TestNames NAMES = TestNames.of(NumberApiTest.class);
+
     @LocalServerPort
     int port;
 
@@ -42,25 +49,30 @@ class NumberApiTest {
         generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
     }
 
-    private void register(String key, String json) {
+    /** Registers {@code rule} under this class's own key for {@code name}, and returns that key. */
+    private String register(String name, RuleDefinition rule) {
+        String key = NAMES.key(name);
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        int status = api.put("/api/prefix-configs/" + key, writer, json).status();
-        assertThat(status).isIn(200, 201);
+        HttpReply created = api.putRule(key, writer, rule);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return key;
+    }
+
+    private static RuleDefinition withRegion(String format) {
+        return rule(format).variable("region", "[A-Z]{2}").build();
     }
 
     @Test
     void issuesNumbersAsJsonWithNoStore() {
-        register("ORDER", "{\"format\":\"ORD-{yyyy}{MM}{dd}-{seq:6}\"}");
-        HttpReply reply = api.get("/api/numbers?prefixKey=ORDER&count=3", generator);
+        String order = register("ORDER", rule("ORD-{yyyy}{MM}{dd}-{seq:6}").build());
+        HttpReply reply = api.get("/api/numbers?prefixKey=" + order + "&count=3", generator);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
         assertThat(reply.header("Numgen-Mode")).isEqualTo("NORMAL");
         JsonNode body = reply.json();
-        assertThat(body.path("prefixKey").asString()).isEqualTo("ORDER");
+        assertThat(body.path("prefixKey").asString()).isEqualTo(order);
         assertThat(body.path("mode").asString()).isEqualTo("NORMAL");
-        List<String> numbers = new ArrayList<>();
-        body.path("numbers").forEach(number -> numbers.add(number.asString()));
-        assertThat(numbers)
+        assertThat(reply.numbers())
                 .hasSize(3)
                 .allMatch(number -> number.matches("ORD-\\d{8}-\\d{6}"))
                 .isSorted();
@@ -68,37 +80,31 @@ class NumberApiTest {
 
     @Test
     void issuesNumbersAsTextAndThroughPostAndWithoutApiPrefix() {
-        register("TEXT", "{\"format\":\"T-{seq}\"}");
-        HttpReply text = api.get("/numbers?prefixKey=TEXT&count=2", generator, "text/plain");
-        assertThat(text.status()).isEqualTo(200);
-        assertThat(text.header("Content-Type")).startsWith("text/plain");
-        assertThat(text.body()).isEqualTo("T-1\nT-2\n");
-        HttpReply posted = api.post("/api/numbers", generator, "{\"prefixKey\":\"TEXT\",\"count\":1}");
-        assertThat(posted.status()).isEqualTo(200);
-        assertThat(posted.json().path("numbers").get(0).asString()).isEqualTo("T-3");
+        String text = register("TEXT", rule("T-{seq}").build());
+        HttpReply plain = api.get("/numbers?prefixKey=" + text + "&count=2", generator, "text/plain");
+        assertThat(plain.status()).isEqualTo(200);
+        assertThat(plain.header("Content-Type")).startsWith("text/plain");
+        assertThat(plain.body()).isEqualTo("T-1\nT-2\n");
+        HttpReply posted = api.post("/api/numbers", generator, "{\"prefixKey\":\"" + text + "\",\"count\":1}");
+        assertThat(posted.numbers()).containsExactly("T-3");
     }
 
     @Test
     void variablesAreChecked() {
-        register(
-                "REGION",
-                "{\"format\":\"R-{var:region}-{seq:4}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
-        assertThat(api.get("/api/numbers?prefixKey=REGION&region=EU", generator)
-                        .json()
-                        .path("numbers")
-                        .get(0)
-                        .asString())
-                .isEqualTo("R-EU-0001");
-        HttpReply bad = api.get("/api/numbers?prefixKey=REGION&region=europe", generator);
+        String region = register("REGION", withRegion("R-{var:region}-{seq:4}"));
+        assertThat(api.get("/api/numbers?prefixKey=" + region + "&region=EU", generator)
+                        .numbers())
+                .containsExactly("R-EU-0001");
+        HttpReply bad = api.get("/api/numbers?prefixKey=" + region + "&region=europe", generator);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("field").asString()).isEqualTo("region");
     }
 
     @Test
     void badParametersAre400ProblemsWithTheField() {
-        register("PARAMS", "{\"format\":\"P-{seq}\"}");
+        String params = register("PARAMS", rule("P-{seq}").build());
         for (String query : List.of("count=abc", "count=0", "count=1001")) {
-            HttpReply reply = api.get("/api/numbers?prefixKey=PARAMS&" + query, generator);
+            HttpReply reply = api.get("/api/numbers?prefixKey=" + params + "&" + query, generator);
             assertThat(reply.status()).as(query).isEqualTo(400);
             assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
             assertThat(reply.json().path("type").asString()).isEqualTo("/problems/invalid-request");
@@ -111,103 +117,96 @@ class NumberApiTest {
 
     @Test
     void bodyVariablesNamedCountOrPrefixKeyAreVariablesNotParameters() {
-        register("BODYVAR", "{\"format\":\"BV-{seq}\"}");
-        register("BODYVAR-OTHER", "{\"format\":\"OT-{seq}\"}");
-        HttpReply counted =
-                api.post("/api/numbers", generator, "{\"prefixKey\":\"BODYVAR\",\"variables\":{\"count\":\"5\"}}");
+        String bodyVar = register("BODYVAR", rule("BV-{seq}").build());
+        String other = register("BODYVAR-OTHER", rule("OT-{seq}").build());
+        HttpReply counted = api.post(
+                "/api/numbers", generator, "{\"prefixKey\":\"" + bodyVar + "\",\"variables\":{\"count\":\"5\"}}");
         assertThat(counted.status()).isEqualTo(400);
         assertThat(counted.json().path("field").asString()).isEqualTo("count");
         HttpReply keyed = api.post(
                 "/api/numbers",
                 generator,
-                "{\"prefixKey\":\"BODYVAR\",\"variables\":{\"prefixKey\":\"BODYVAR-OTHER\"}}");
+                "{\"prefixKey\":\"" + bodyVar + "\",\"variables\":{\"prefixKey\":\"" + other + "\"}}");
         assertThat(keyed.status()).isEqualTo(400);
         assertThat(keyed.json().path("field").asString()).isEqualTo("prefixKey");
-        assertThat(api.get("/api/numbers?prefixKey=BODYVAR-OTHER", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"OT-1\"]");
-        assertThat(api.post("/api/numbers?count=2", generator, "{\"prefixKey\":\"BODYVAR\"}")
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"BV-1\",\"BV-2\"]");
+        assertThat(api.get("/api/numbers?prefixKey=" + other, generator).numbers())
+                .containsExactly("OT-1");
+        assertThat(api.post("/api/numbers?count=2", generator, "{\"prefixKey\":\"" + bodyVar + "\"}")
+                        .numbers())
+                .containsExactly("BV-1", "BV-2");
     }
 
     @Test
     void queryAndBodyThatDisagreeAre400sNamingTheField() {
-        register(
-                "AGREE", "{\"format\":\"A-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
+        String agree = register("AGREE", withRegion("A-{var:region}-{seq}"));
+        String other = NAMES.key("OTHER");
         Map<String, String> conflicts = Map.of(
-                "/api/numbers?count=2", "{\"prefixKey\":\"AGREE\",\"count\":3,\"variables\":{\"region\":\"EU\"}}",
-                "/api/numbers?prefixKey=AGREE", "{\"prefixKey\":\"OTHER\",\"variables\":{\"region\":\"EU\"}}",
-                "/api/numbers?region=US", "{\"prefixKey\":\"AGREE\",\"variables\":{\"region\":\"EU\"}}");
+                "/api/numbers?count=2",
+                "{\"prefixKey\":\"" + agree + "\",\"count\":3,\"variables\":{\"region\":\"EU\"}}",
+                "/api/numbers?prefixKey=" + agree,
+                "{\"prefixKey\":\"" + other + "\",\"variables\":{\"region\":\"EU\"}}",
+                "/api/numbers?region=US",
+                "{\"prefixKey\":\"" + agree + "\",\"variables\":{\"region\":\"EU\"}}");
         Map<String, String> fields = Map.of(
-                "/api/numbers?count=2", "count",
-                "/api/numbers?prefixKey=AGREE", "prefixKey",
-                "/api/numbers?region=US", "region");
+                "/api/numbers?count=2",
+                "count",
+                "/api/numbers?prefixKey=" + agree,
+                "prefixKey",
+                "/api/numbers?region=US",
+                "region");
         conflicts.forEach((path, body) -> {
             HttpReply reply = api.post(path, generator, body);
             assertThat(reply.status()).as(path).isEqualTo(400);
             assertThat(reply.json().path("field").asString()).as(path).isEqualTo(fields.get(path));
         });
         HttpReply agreeing = api.post(
-                "/api/numbers?prefixKey=AGREE&count=2&region=EU",
+                "/api/numbers?prefixKey=" + agree + "&count=2&region=EU",
                 generator,
-                "{\"prefixKey\":\"AGREE\",\"count\":2,\"variables\":{\"region\":\"EU\"}}");
-        assertThat(agreeing.json().path("numbers").toString()).isEqualTo("[\"A-EU-1\",\"A-EU-2\"]");
+                "{\"prefixKey\":\"" + agree + "\",\"count\":2,\"variables\":{\"region\":\"EU\"}}");
+        assertThat(agreeing.numbers()).containsExactly("A-EU-1", "A-EU-2");
     }
 
     @Test
     void aQueryParameterGivenTwiceIsA400NamingIt() {
-        register(
-                "TWICE", "{\"format\":\"W-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
-        for (String query : List.of(
-                "prefixKey=TWICE&region=EU&count=1&count=1000",
-                "prefixKey=TWICE&region=EU&region=US",
-                "prefixKey=TWICE&prefixKey=TWICE&region=EU")) {
+        String twice = register("TWICE", withRegion("W-{var:region}-{seq}"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("prefixKey=" + twice + "&region=EU&count=1&count=1000", "count");
+        fields.put("prefixKey=" + twice + "&region=EU&region=US", "region");
+        fields.put("prefixKey=" + twice + "&prefixKey=" + twice + "&region=EU", "prefixKey");
+        fields.forEach((query, field) -> {
             HttpReply reply = api.get("/api/numbers?" + query, generator);
             assertThat(reply.status()).as(query).isEqualTo(400);
-            assertThat(reply.json().path("field").asString())
-                    .as(query)
-                    .isEqualTo(query.contains("count") ? "count" : query.contains("US") ? "region" : "prefixKey");
-        }
-        assertThat(api.get("/api/numbers?prefixKey=TWICE&region=EU", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"W-EU-1\"]");
+            assertThat(reply.json().path("field").asString()).as(query).isEqualTo(field);
+        });
+        assertThat(api.get("/api/numbers?prefixKey=" + twice + "&region=EU", generator)
+                        .numbers())
+                .containsExactly("W-EU-1");
     }
 
     @Test
     void countIsOneToFourAsciiDigits() {
-        register("DIGITS", "{\"format\":\"DG-{seq}\"}");
+        String digits = register("DIGITS", rule("DG-{seq}").build());
         for (String count : List.of("%EF%BC%92", "+2", "%202", "2%20", "-1", "2.0", "00002", "1e1", "")) {
-            HttpReply reply = api.get("/api/numbers?prefixKey=DIGITS&count=" + count, generator);
+            HttpReply reply = api.get("/api/numbers?prefixKey=" + digits + "&count=" + count, generator);
             assertThat(reply.status()).as(count).isEqualTo(400);
             assertThat(reply.json().path("field").asString()).as(count).isEqualTo("count");
         }
-        assertThat(api.get("/api/numbers?prefixKey=DIGITS&count=0002", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"DG-1\",\"DG-2\"]");
+        assertThat(api.get("/api/numbers?prefixKey=" + digits + "&count=0002", generator)
+                        .numbers())
+                .containsExactly("DG-1", "DG-2");
     }
 
     @Test
     void issueBodiesThatAreNotExactlyRightAre400sNamingTheJsonPath() {
-        register(
-                "STRICTPOST",
-                "{\"format\":\"SP-{var:region}-{seq}\",\"variables\":{\"region\":{\"pattern\":\"[A-Z]{2}\"}}}");
-        Map<String, String> faults = new java.util.LinkedHashMap<>();
-        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":1.9,\"variables\":{\"region\":\"EU\"}}", "count");
-        faults.put("{\"prefixKey\":\"STRICTPOST\",\"count\":\"2\",\"variables\":{\"region\":\"EU\"}}", "count");
-        faults.put("{\"prefixKey\":\"STRICTPOST\",\"colour\":\"red\",\"variables\":{\"region\":\"EU\"}}", "colour");
-        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":{\"region\":5}}", "variables.region");
-        faults.put("{\"prefixKey\":\"STRICTPOST\",\"variables\":[\"EU\"]}", "variables");
-        faults.put(
-                "{\"prefixKey\":\"STRICTPOST\",\"count\":1,\"count\":1000,\"variables\":{\"region\":\"EU\"}}", "count");
+        String strict = register("STRICTPOST", withRegion("SP-{var:region}-{seq}"));
+        String key = "\"prefixKey\":\"" + strict + "\"";
+        Map<String, String> faults = new LinkedHashMap<>();
+        faults.put("{" + key + ",\"count\":1.9,\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{" + key + ",\"count\":\"2\",\"variables\":{\"region\":\"EU\"}}", "count");
+        faults.put("{" + key + ",\"colour\":\"red\",\"variables\":{\"region\":\"EU\"}}", "colour");
+        faults.put("{" + key + ",\"variables\":{\"region\":5}}", "variables.region");
+        faults.put("{" + key + ",\"variables\":[\"EU\"]}", "variables");
+        faults.put("{" + key + ",\"count\":1,\"count\":1000,\"variables\":{\"region\":\"EU\"}}", "count");
         faults.put("null", "body");
         faults.forEach((body, field) -> {
             HttpReply reply = api.post("/api/numbers", generator, body);
@@ -216,63 +215,73 @@ class NumberApiTest {
             assertThat(reply.json().path("field").asString()).as(body).isEqualTo(field);
             assertThat(reply.body()).as(body).doesNotContain("tools.jackson", "dev.numgen", "Exception");
         });
-        assertThat(api.get("/api/numbers?prefixKey=STRICTPOST&region=EU", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"SP-EU-1\"]");
+        assertThat(api.get("/api/numbers?prefixKey=" + strict + "&region=EU", generator)
+                        .numbers())
+                .containsExactly("SP-EU-1");
     }
 
     @Test
     void voidBodiesWithUnknownFieldsAreRefused() {
-        register("STRICTVOID", "{\"format\":\"SV-{seq:4}\",\"strategy\":\"GAPLESS\"}");
-        String number = api.get("/api/numbers?prefixKey=STRICTVOID", generator)
-                .json()
-                .path("numbers")
-                .get(0)
-                .asString();
+        String strictVoid =
+                register("STRICTVOID", rule("SV-{seq:4}").strategy("GAPLESS").build());
+        String number = api.get("/api/numbers?prefixKey=" + strictVoid, generator)
+                .numbers()
+                .get(0);
         String admin = DevIssuerClient.token(issuer.port(), "numbers:admin", "prefix-configs:read");
         HttpReply reply = api.post(
                 "/api/numbers/" + number + "/void",
                 admin,
-                "{\"prefixKey\":\"STRICTVOID\",\"reason\":\"jam\",\"force\":true}");
+                "{\"prefixKey\":\"" + strictVoid + "\",\"reason\":\"jam\",\"force\":true}");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("field").asString()).isEqualTo("force");
-        assertThat(api.get("/api/prefix-configs/STRICTVOID/voids", admin).json())
+        assertThat(api.get("/api/prefix-configs/" + strictVoid + "/voids", admin)
+                        .expect(200)
+                        .json())
                 .isEmpty();
     }
 
     @Test
     void issueRejectsUnregisteredPrefix() {
-        HttpReply reply = api.get("/api/numbers?prefixKey=UNKNOWN", generator);
+        String unknown = NAMES.key("UNKNOWN");
+        HttpReply reply = api.get("/api/numbers?prefixKey=" + unknown, generator);
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().path("type").asString()).isEqualTo("/problems/prefix-not-registered");
-        assertThat(reply.json().path("prefixKey").asString()).isEqualTo("UNKNOWN");
+        assertThat(reply.json().path("prefixKey").asString()).isEqualTo(unknown);
     }
 
     @Test
     void exhaustedCounterIsA409AndNeverWraps() {
-        register("SMALL", "{\"format\":\"S-{seq:1}\",\"reserveSize\":3}");
-        HttpReply all = api.get("/api/numbers?prefixKey=SMALL&count=9", generator);
-        assertThat(all.status()).isEqualTo(200);
-        HttpReply more = api.get("/api/numbers?prefixKey=SMALL", generator);
-        assertThat(more.status()).isEqualTo(409);
-        assertThat(more.json().path("type").asString()).endsWith("/counter-exhausted");
-        assertThat(more.body()).doesNotContain("S-1\"");
+        String small = register("SMALL", rule("S-{seq:1}").reserveSize(3).build());
+        assertThat(api.get("/api/numbers?prefixKey=" + small + "&count=9", generator)
+                        .numbers())
+                .containsExactly("S-1", "S-2", "S-3", "S-4", "S-5", "S-6", "S-7", "S-8", "S-9");
+        // Asked again and again, the counter stays at its end: a problem naming the rule, never another S-1.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            HttpReply more = api.get("/api/numbers?prefixKey=" + small, generator);
+            assertThat(more.status()).as("attempt %d: %s", attempt, more.body()).isEqualTo(409);
+            assertThat(more.header("Content-Type")).startsWith("application/problem+json");
+            JsonNode problem = more.json();
+            assertThat(problem.path("type").asString()).isEqualTo("/problems/counter-exhausted");
+            assertThat(problem.path("status").asInt()).isEqualTo(409);
+            assertThat(problem.path("prefixKey").asString()).isEqualTo(small);
+            assertThat(problem.has("numbers")).isFalse();
+        }
     }
 
     @Test
     void twoPrefixesNeverShareACounter() {
-        register("FIRST", "{\"format\":\"N-{seq}\"}");
-        register("SECOND", "{\"format\":\"N-{seq}\"}");
-        api.get("/api/numbers?prefixKey=FIRST&count=5", generator);
-        JsonNode second = api.get("/api/numbers?prefixKey=SECOND", generator).json();
-        assertThat(second.path("numbers").get(0).asString()).isEqualTo("N-1");
+        String first = register("FIRST", rule("N-{seq}").build());
+        String second = register("SECOND", rule("N-{seq}").build());
+        assertThat(api.get("/api/numbers?prefixKey=" + first + "&count=5", generator)
+                        .numbers())
+                .containsExactly("N-1", "N-2", "N-3", "N-4", "N-5");
+        assertThat(api.get("/api/numbers?prefixKey=" + second, generator).numbers())
+                .containsExactly("N-1");
     }
 
     @Test
     void onePrefixNeverRepeatsUnderEightConcurrentClients() {
-        register("BUSY", "{\"format\":\"B-{seq:9}\",\"reserveSize\":20}");
+        String busy = register("BUSY", rule("B-{seq:9}").reserveSize(20).build());
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger issued = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -282,11 +291,12 @@ class NumberApiTest {
                 work.add(clients.submit(() -> {
                     for (int request = 0; request < 60; request++) {
                         int count = ThreadLocalRandom.current().nextInt(1, 6);
-                        HttpReply reply = api.get("/api/numbers?prefixKey=BUSY&count=" + count, generator);
-                        assertThat(reply.status()).isEqualTo(200);
-                        reply.json().path("numbers").forEach(number -> {
+                        List<String> numbers = api.get("/api/numbers?prefixKey=" + busy + "&count=" + count, generator)
+                                .numbers();
+                        assertThat(numbers).hasSize(count);
+                        numbers.forEach(number -> {
                             issued.incrementAndGet();
-                            assertThat(seen.add(number.asString()))
+                            assertThat(seen.add(number))
                                     .as("duplicate " + number)
                                     .isTrue();
                         });
@@ -304,31 +314,32 @@ class NumberApiTest {
 
     @Test
     void tokensWithoutTheScopeOrWithoutATokenAreRefused() {
-        register("GUARDED", "{\"format\":\"G-{seq}\"}");
-        HttpReply anonymous = api.get("/api/numbers?prefixKey=GUARDED", null);
+        String guarded = register("GUARDED", rule("G-{seq}").build());
+        HttpReply anonymous = api.get("/api/numbers?prefixKey=" + guarded, null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
         String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
-        HttpReply forbidden = api.get("/api/numbers?prefixKey=GUARDED", reader);
+        HttpReply forbidden = api.get("/api/numbers?prefixKey=" + guarded, reader);
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.put("/api/prefix-configs/GUARDED", reader, "{\"format\":\"X-{seq}\"}")
-                        .status())
+        assertThat(api.putRule(guarded, reader, rule("X-{seq}").build()).status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/numbers?prefixKey=GUARDED", generator).status())
-                .isEqualTo(200);
+        assertThat(api.get("/api/numbers?prefixKey=" + guarded, generator).numbers())
+                .containsExactly("G-1");
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
     }
 
     @Test
     void issuedNumbersAreCountedInMetricsAndOtherMethodsAre405() {
-        register("METERED", "{\"format\":\"M-{seq}\"}");
-        api.get("/api/numbers?prefixKey=METERED&count=4", generator);
+        String metered = register("METERED", rule("M-{seq}").build());
+        assertThat(api.get("/api/numbers?prefixKey=" + metered + "&count=4", generator)
+                        .numbers())
+                .hasSize(4);
         String admin = DevIssuerClient.token(issuer.port(), "numbers:admin");
         HttpReply metrics = api.get("/actuator/prometheus", admin, "text/plain");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
-                .contains("numgen_numbers_issued_total{mode=\"NORMAL\",prefix=\"METERED\"} 4.0")
+                .contains("numgen_numbers_issued_total{mode=\"NORMAL\",prefix=\"" + metered + "\"} 4.0")
                 .contains("numgen_issue_latency_seconds_bucket");
         HttpReply put = api.put("/api/numbers", generator, "{}");
         assertThat(put.status()).isEqualTo(405);
@@ -337,25 +348,22 @@ class NumberApiTest {
 
     @Test
     void gaplessRulesIssueConsecutiveNumbersInBothConcurrencyModes() {
-        register("INVOICE", "{\"format\":\"INV-{seq:5}\",\"strategy\":\"GAPLESS\"}");
-        register("INVOICE-OPT", "{\"format\":\"IO-{seq:5}\",\"strategy\":\"GAPLESS\",\"concurrency\":\"OPTIMISTIC\"}");
-        assertThat(api.get("/api/numbers?prefixKey=INVOICE&count=2", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"INV-00001\",\"INV-00002\"]");
-        assertThat(api.get("/api/numbers?prefixKey=INVOICE", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"INV-00003\"]");
-        assertThat(api.get("/api/numbers?prefixKey=INVOICE-OPT&count=3", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"IO-00001\",\"IO-00002\",\"IO-00003\"]");
+        String invoice =
+                register("INVOICE", rule("INV-{seq:5}").strategy("GAPLESS").build());
+        String optimistic = register(
+                "INVOICE-OPT",
+                rule("IO-{seq:5}").strategy("GAPLESS").concurrency("OPTIMISTIC").build());
+        assertThat(api.get("/api/numbers?prefixKey=" + invoice + "&count=2", generator)
+                        .numbers())
+                .containsExactly("INV-00001", "INV-00002");
+        assertThat(api.get("/api/numbers?prefixKey=" + invoice, generator).numbers())
+                .containsExactly("INV-00003");
+        assertThat(api.get("/api/numbers?prefixKey=" + optimistic + "&count=3", generator)
+                        .numbers())
+                .containsExactly("IO-00001", "IO-00002", "IO-00003");
         String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
-        assertThat(api.get("/api/prefix-configs/INVOICE-OPT", reader)
+        assertThat(api.get("/api/prefix-configs/" + optimistic, reader)
+                        .expect(200)
                         .json()
                         .path("concurrency")
                         .asString())
@@ -364,32 +372,32 @@ class NumberApiTest {
 
     @Test
     void idempotencyKeyReturnsTheSameNumbersAndRefusesOtherParameters() {
-        register("IDEM", "{\"format\":\"I-{seq}\"}");
+        String idem = register("IDEM", rule("I-{seq}").build());
+        String key = NAMES.key("order-77");
         HttpReply first =
-                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
+                api.getWithHeaders("/api/numbers?prefixKey=" + idem + "&count=2", generator, "Idempotency-Key", key);
         HttpReply retry =
-                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-77");
-        assertThat(first.status()).isEqualTo(200);
-        assertThat(retry.json().path("numbers")).isEqualTo(first.json().path("numbers"));
+                api.getWithHeaders("/api/numbers?prefixKey=" + idem + "&count=2", generator, "Idempotency-Key", key);
+        assertThat(first.numbers()).containsExactly("I-1", "I-2");
+        assertThat(retry.numbers()).isEqualTo(first.numbers());
         HttpReply other =
-                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=3", generator, "Idempotency-Key", "order-77");
+                api.getWithHeaders("/api/numbers?prefixKey=" + idem + "&count=3", generator, "Idempotency-Key", key);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.json().path("type").asString()).endsWith("/idempotency-key-reused");
-        HttpReply fresh =
-                api.getWithHeaders("/api/numbers?prefixKey=IDEM&count=2", generator, "Idempotency-Key", "order-78");
-        assertThat(fresh.json().path("numbers")).isNotEqualTo(first.json().path("numbers"));
+        HttpReply fresh = api.getWithHeaders(
+                "/api/numbers?prefixKey=" + idem + "&count=2", generator, "Idempotency-Key", NAMES.key("order-78"));
+        assertThat(fresh.numbers()).containsExactly("I-3", "I-4");
     }
 
     @Test
     void gaplessNumbersAreVoidedOnceWithAReasonAndListed() {
-        register("BILL", "{\"format\":\"B-{yyyy}-{seq:4}\",\"strategy\":\"GAPLESS\"}");
-        String number = api.get("/api/numbers?prefixKey=BILL&count=2", generator)
-                .json()
-                .path("numbers")
-                .get(1)
-                .asString();
+        String bill =
+                register("BILL", rule("B-{yyyy}-{seq:4}").strategy("GAPLESS").build());
+        String number = api.get("/api/numbers?prefixKey=" + bill + "&count=2", generator)
+                .numbers()
+                .get(1);
         String admin = DevIssuerClient.token(issuer.port(), "numbers:admin", "prefix-configs:read");
-        String body = "{\"prefixKey\":\"BILL\",\"reason\":\"printer jam\"}";
+        String body = "{\"prefixKey\":\"" + bill + "\",\"reason\":\"printer jam\"}";
         assertThat(api.post("/api/numbers/" + number + "/void", generator, body).status())
                 .isEqualTo(403);
         HttpReply voided = api.post("/api/numbers/" + number + "/void", admin, body);
@@ -399,62 +407,61 @@ class NumberApiTest {
         assertThat(api.post("/api/numbers/" + number + "/void", admin, body).status())
                 .isEqualTo(409);
         String notIssued = number.substring(0, number.lastIndexOf('-') + 1) + "0099";
-        assertThat(api.post("/api/numbers/" + notIssued + "/void", admin, body)
-                        .json()
-                        .path("type")
-                        .asString())
-                .endsWith("/void-refused");
+        HttpReply refused = api.post("/api/numbers/" + notIssued + "/void", admin, body);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("type").asString()).endsWith("/void-refused");
         assertThat(api.post("/api/numbers/X-1/void", admin, body).status()).isEqualTo(400);
-        HttpReply list = api.get("/api/prefix-configs/BILL/voids", admin);
-        assertThat(list.json()).hasSize(1);
-        assertThat(list.json().get(0).path("reason").asString()).isEqualTo("printer jam");
-        assertThat(api.get("/api/numbers?prefixKey=BILL", generator)
-                        .json()
-                        .path("numbers")
-                        .get(0)
-                        .asString())
+        JsonNode list = api.get("/api/prefix-configs/" + bill + "/voids", admin)
+                .expect(200)
+                .json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).path("reason").asString()).isEqualTo("printer jam");
+        assertThat(api.get("/api/numbers?prefixKey=" + bill, generator).numbers())
+                .singleElement()
+                .asString()
                 .endsWith("-0003");
     }
 
     @Test
     void snowflakeRulesIssueIncreasingIdsAndNeedABareSeq() {
-        register("EVENT", "{\"format\":\"EV-{seq}\",\"strategy\":\"SNOWFLAKE\"}");
-        JsonNode numbers = api.get("/api/numbers?prefixKey=EVENT&count=3", generator)
-                .json()
-                .path("numbers");
+        String event = register("EVENT", rule("EV-{seq}").strategy("SNOWFLAKE").build());
         List<Long> ids = new ArrayList<>();
-        numbers.forEach(number -> ids.add(Long.parseLong(number.asString().substring(3))));
+        api.get("/api/numbers?prefixKey=" + event + "&count=3", generator)
+                .numbers()
+                .forEach(number -> ids.add(Long.parseLong(number.substring("EV-".length()))));
         assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        HttpReply padded =
-                api.put("/api/prefix-configs/EVENT2", writer, "{\"format\":\"EV-{seq:6}\",\"strategy\":\"SNOWFLAKE\"}");
+        HttpReply padded = api.putRule(
+                NAMES.key("EVENT2"),
+                writer,
+                rule("EV-{seq:6}").strategy("SNOWFLAKE").build());
         assertThat(padded.status()).isEqualTo(422);
         assertThat(padded.json().path("field").asString()).isEqualTo("format");
     }
 
     @Test
     void startStepAndDescriptionAreHonouredAndEveryStrategyIssuesAThousandAtOnce() {
-        register("STEPPED", "{\"format\":\"S-{seq}\",\"start\":100,\"step\":10,\"description\":\"Shipments\"}");
-        assertThat(api.get("/api/numbers?prefixKey=STEPPED&count=3", generator)
-                        .json()
-                        .path("numbers")
-                        .toString())
-                .isEqualTo("[\"S-100\",\"S-110\",\"S-120\"]");
+        String stepped = register(
+                "STEPPED",
+                rule("S-{seq}").start(100L).step(10L).description("Shipments").build());
+        assertThat(api.get("/api/numbers?prefixKey=" + stepped + "&count=3", generator)
+                        .numbers())
+                .containsExactly("S-100", "S-110", "S-120");
         String reader = DevIssuerClient.token(issuer.port(), "prefix-configs:read");
-        assertThat(api.get("/api/prefix-configs/STEPPED", reader)
+        assertThat(api.get("/api/prefix-configs/" + stepped, reader)
+                        .expect(200)
                         .json()
                         .path("description")
                         .asString())
                 .isEqualTo("Shipments");
-        register("THOUSAND-G", "{\"format\":\"G-{seq:6}\",\"strategy\":\"GAPLESS\"}");
-        register("THOUSAND-F", "{\"format\":\"F-{seq}\",\"strategy\":\"SNOWFLAKE\"}");
-        for (String key : List.of("STEPPED", "THOUSAND-G", "THOUSAND-F")) {
-            JsonNode numbers = api.get("/api/numbers?prefixKey=" + key + "&count=1000", generator)
-                    .json()
-                    .path("numbers");
-            Set<String> distinct = new java.util.HashSet<>();
-            numbers.forEach(number -> distinct.add(number.asString()));
-            assertThat(distinct).as(key).hasSize(1000);
+        String gapless =
+                register("THOUSAND-G", rule("G-{seq:6}").strategy("GAPLESS").build());
+        String snowflake =
+                register("THOUSAND-F", rule("F-{seq}").strategy("SNOWFLAKE").build());
+        for (String key : List.of(stepped, gapless, snowflake)) {
+            List<String> numbers = api.get("/api/numbers?prefixKey=" + key + "&count=1000", generator)
+                    .numbers();
+            assertThat(new HashSet<>(numbers)).as(key).hasSize(1000);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.numgen.server.provisional;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.ignite.cluster.ClusterMajority;
@@ -9,6 +10,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.server.testing.TestNames;
 import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,10 @@ import tools.jackson.databind.JsonNode;
 @LocalNodeTest
 @TestPropertySource(properties = "numgen.provisional.sync-interval=200ms")
 class ProvisionalApiTest {
+
+    private static final TestNames NAMES = TestNames.of(ProvisionalApiTest.class);
+    private static final String ORDER = NAMES.key("PORDER");
+    private static final String INVOICE = NAMES.key("PINV");
 
     /** The node's real standing, unless the test has cut it off. */
     @TestConfiguration
@@ -60,25 +66,22 @@ class ProvisionalApiTest {
         generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
         admin = DevIssuerClient.token(issuer.port(), "numbers:admin");
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        assertThat(api.put("/api/prefix-configs/PORDER", writer, "{\"format\":\"PO-{yyyy}-{seq:6}\"}")
+        // Each test registers them again: 201 for the first, 200 (unchanged) after.
+        assertThat(api.putRule(ORDER, writer, rule("PO-{yyyy}-{seq:6}").build()).status())
+                .isIn(200, 201);
+        assertThat(api.putRule(
+                                INVOICE,
+                                writer,
+                                rule("PI-{seq:5}").strategy("GAPLESS").build())
                         .status())
                 .isIn(200, 201);
-        assertThat(api.put("/api/prefix-configs/PINV", writer, "{\"format\":\"PI-{seq:5}\",\"strategy\":\"GAPLESS\"}")
-                        .status())
-                .isIn(200, 201);
-    }
-
-    private static List<String> numbers(HttpReply reply) {
-        List<String> numbers = new ArrayList<>();
-        reply.json().path("numbers").forEach(number -> numbers.add(number.asString()));
-        return numbers;
     }
 
     private JsonNode pendingOnceSynced(int expected) {
         return Await.until(
                 expected + " pending provisional numbers in the cluster's list",
                 () -> {
-                    HttpReply list = api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin);
+                    HttpReply list = api.get("/api/provisional-numbers?prefixKey=" + ORDER + "&status=PENDING", admin);
                     assertThat(list.status()).isEqualTo(200);
                     return list.json().path("items");
                 },
@@ -92,9 +95,9 @@ class ProvisionalApiTest {
         HttpReply gapless;
         HttpReply listedWhileCutOff;
         try {
-            provisional = api.get("/api/numbers?prefixKey=PORDER&count=2", generator);
-            gapless = api.get("/api/numbers?prefixKey=PINV", generator);
-            listedWhileCutOff = api.get("/api/provisional-numbers?prefixKey=PORDER", admin);
+            provisional = api.get("/api/numbers?prefixKey=" + ORDER + "&count=2", generator);
+            gapless = api.get("/api/numbers?prefixKey=" + INVOICE, generator);
+            listedWhileCutOff = api.get("/api/provisional-numbers?prefixKey=" + ORDER, admin);
         } finally {
             CutOffSwitch.cutOff.set(false);
         }
@@ -102,14 +105,14 @@ class ProvisionalApiTest {
         assertThat(provisional.status()).isEqualTo(200);
         assertThat(provisional.header("Numgen-Mode")).isEqualTo("PROVISIONAL");
         assertThat(provisional.json().path("mode").asString()).isEqualTo("PROVISIONAL");
-        List<String> issued = numbers(provisional);
+        List<String> issued = provisional.numbers();
         assertThat(issued).hasSize(2).allMatch(number -> number.matches("PO-\\d{4}-~[A-Za-z0-9_-]+\\.[0-9A-Z]+~"));
 
         assertThat(gapless.status()).isEqualTo(503);
         assertThat(gapless.header("Retry-After")).isNotNull();
         assertThat(gapless.json().path("type").asString()).endsWith("/no-majority");
 
-        assertThat(listedWhileCutOff.json().path("items")).isEmpty();
+        assertThat(listedWhileCutOff.expect(200).json().path("items")).isEmpty();
 
         JsonNode pending = pendingOnceSynced(2);
         List<String> listed = new ArrayList<>();
@@ -135,15 +138,18 @@ class ProvisionalApiTest {
 
         // Asking again with the same decision answers the recorded one; another decision is refused.
         HttpReply again = api.post(replacePath, admin, "{\"action\":\"REPLACE\"}");
+        assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("replacement").asString()).isEqualTo(replacement);
         assertThat(api.post(replacePath, admin, "{\"action\":\"CONFIRM\"}").status())
                 .isEqualTo(409);
 
-        assertThat(api.get("/api/provisional-numbers?prefixKey=PORDER&status=PENDING", admin)
+        assertThat(api.get("/api/provisional-numbers?prefixKey=" + ORDER + "&status=PENDING", admin)
+                        .expect(200)
                         .json()
                         .path("items"))
                 .isEmpty();
         assertThat(api.get("/api/provisional-numbers/" + issued.get(1), admin)
+                        .expect(200)
                         .json()
                         .path("status")
                         .asString())

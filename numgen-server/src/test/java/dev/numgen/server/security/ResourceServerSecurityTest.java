@@ -104,9 +104,11 @@ class ResourceServerSecurityTest {
         String reader = DevIssuerClient.token(devIssuer.port(), "prefix-configs:read");
         String writer = DevIssuerClient.token(devIssuer.port(), "prefix-configs:write");
 
-        assertThat(send("GET", "/api/prefix-configs/INV", reader).body()).isEqualTo("config INV");
+        assertThat(send("GET", "/api/prefix-configs/INV", reader).expect(200).body())
+                .isEqualTo("config INV");
         assertThat(send("PUT", "/api/prefix-configs/INV", reader).status()).isEqualTo(403);
-        assertThat(send("PUT", "/api/prefix-configs/INV", writer).body()).isEqualTo("stored INV");
+        assertThat(send("PUT", "/api/prefix-configs/INV", writer).expect(200).body())
+                .isEqualTo("stored INV");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.server.testing.TestNames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 @LocalNodeTest
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedRequestTest {
+
+    private static final TestNames NAMES = TestNames.of(MalformedRequestTest.class);
+    /** A key no rule is registered under: the requests are refused before any rule is looked up. */
+    private static final String UNREGISTERED = NAMES.key("X");
 
     @LocalServerPort
     int port;
@@ -73,7 +78,10 @@ class MalformedRequestTest {
 
     @Test
     void malformedAcceptIsABadRequest(CapturedOutput output) throws IOException {
-        assertProblem(send("GET /api/numbers?prefixKey=X", bearer() + "\r\nAccept: text/"), 400, "invalid-request");
+        assertProblem(
+                send("GET /api/numbers?prefixKey=" + UNREGISTERED, bearer() + "\r\nAccept: text/"),
+                400,
+                "invalid-request");
         assertProblem(send("GET /api/prefix-configs", bearer() + "\r\nAccept: text/"), 400, "invalid-request");
         assertQuietLog(output);
     }
@@ -124,26 +132,27 @@ class MalformedRequestTest {
 
     @Test
     void bodiesOver64KiBAreRefusedBeforeTheyAreRead(CapturedOutput output) throws IOException {
+        String big = NAMES.key("BIG");
         String rule = "{\"format\":\"B-{seq}\",\"description\":\"" + "d".repeat(70_000) + "\"}";
         Reply declared = send(
-                "PUT /api/prefix-configs/BIG",
+                "PUT /api/prefix-configs/" + big,
                 bearer() + "\r\nContent-Type: application/json\r\nContent-Length: " + rule.length(),
                 rule);
         assertProblem(declared, 413, "payload-too-large");
         String chunk = Integer.toHexString(rule.length()) + "\r\n" + rule + "\r\n0\r\n\r\n";
         Reply chunked = send(
-                "PUT /api/prefix-configs/BIG",
+                "PUT /api/prefix-configs/" + big,
                 bearer() + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
                 chunk);
         assertProblem(chunked, 413, "payload-too-large");
-        assertThat(send("GET /api/prefix-configs/BIG", bearer()).status).isEqualTo(404);
+        assertThat(send("GET /api/prefix-configs/" + big, bearer()).status).isEqualTo(404);
         assertQuietLog(output);
     }
 
     /** The void reason's pattern is matched in linear time: a long reason ending in a control character is quick. */
     @Test
     void aLongReasonEndingInAControlCharacterIsRefusedQuickly() {
-        String body = "{\"prefixKey\":\"P\",\"reason\":\"" + "a ".repeat(30_000) + "\\u0007\"}";
+        String body = "{\"prefixKey\":\"" + UNREGISTERED + "\",\"reason\":\"" + "a ".repeat(30_000) + "\\u0007\"}";
         Reply reply = assertTimeoutPreemptively(
                 Duration.ofSeconds(20),
                 () -> send(
@@ -155,12 +164,13 @@ class MalformedRequestTest {
 
     @Test
     void theIssuingEndpointRefusesWhatTheFirewallRefusesElsewhere() throws IOException {
-        for (String path :
-                new String[] {"/api/numbers;x=1?prefixKey=X", "//api/numbers?prefixKey=X", "/api/./numbers"}) {
+        for (String path : new String[] {
+            "/api/numbers;x=1?prefixKey=" + UNREGISTERED, "//api/numbers?prefixKey=" + UNREGISTERED, "/api/./numbers"
+        }) {
             assertProblem(send("GET " + path, bearer()), 400, "request-rejected");
         }
         Reply form = send(
-                "POST /api/numbers?prefixKey=X",
+                "POST /api/numbers?prefixKey=" + UNREGISTERED,
                 bearer() + "\r\nContent-Type: text/plain\r\nContent-Length: 5",
                 "hello");
         assertProblem(form, 415, "unsupported-media-type");
