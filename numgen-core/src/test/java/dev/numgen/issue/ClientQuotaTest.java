@@ -1,12 +1,13 @@
 package dev.numgen.issue;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinitions;
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -44,21 +45,14 @@ class ClientQuotaTest {
             new ClientQuotas(10, 1000, clock));
 
     ClientQuotaTest() {
-        register("ORDER", null, null);
-        register("INVOICE", null, 3);
-        register("GAPLESS", "GAPLESS", null);
+        register("ORDER", rule("O-{seq}").build());
+        register("INVOICE", rule("I-{seq}").quota(3).build());
+        register("GAPLESS", rule("G-{seq}").strategy("GAPLESS").build());
     }
 
-    private void register(String key, String strategy, Integer quota) {
+    private void register(String key, RuleDefinition definition) {
         new RuleRegistrar(registry, k -> OptionalLong.empty(), new RuleValidator(), clock)
-                .register(
-                        new PrefixKey(key),
-                        RuleDefinitions.rule(key.charAt(0) + "-{seq}")
-                                .strategy(strategy)
-                                .quota(quota)
-                                .build(),
-                        OptionalLong.empty(),
-                        "test");
+                .register(new PrefixKey(key), definition, OptionalLong.empty(), "test");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.numgen.issue;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,7 +9,6 @@ import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.RuleDefinition;
-import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -56,17 +56,11 @@ class NumberIssuerTest {
         registrar.register(new PrefixKey(key), definition, OptionalLong.empty(), "test");
     }
 
-    private static RuleDefinition rule(String format, String reset, String zone, Map<String, VariableSpec> variables) {
-        return RuleDefinitions.rule(format)
-                .reset(reset)
-                .timeZone(zone)
-                .variables(variables)
-                .build();
-    }
-
     @Test
     void issueRendersDatePartsInTheRulesZone() {
-        register("ORDER", rule("ORD-{yyyy}{MM}{dd}-{seq:6}", null, "Europe/Berlin", null));
+        register(
+                "ORDER",
+                rule("ORD-{yyyy}{MM}{dd}-{seq:6}").timeZone("Europe/Berlin").build());
         IssuedNumbers issued = issuer.issue("ORDER", 3, Map.of());
         assertThat(issued.numbers())
                 .containsExactly("ORD-20261125-000001", "ORD-20261125-000002", "ORD-20261125-000003");
@@ -85,7 +79,7 @@ class NumberIssuerTest {
 
     @Test
     void issueRejectsCountOutsideOneToThousand() {
-        register("T", rule("T{seq}", null, null, null));
+        register("T", rule("T{seq}").build());
         for (int count : new int[] {0, -1, 1001}) {
             assertThatThrownBy(() -> issuer.issue("T", count, Map.of()))
                     .isInstanceOfSatisfying(
@@ -97,7 +91,9 @@ class NumberIssuerTest {
 
     @Test
     void dailyResetStartsANewCounterEachDay() {
-        register("D", rule("D-{yyyy}{MM}{dd}-{seq:4}", "DAILY", "UTC", null));
+        register(
+                "D",
+                rule("D-{yyyy}{MM}{dd}-{seq:4}").reset("DAILY").timeZone("UTC").build());
         assertThat(issuer.issue("D", 2, Map.of()).numbers()).containsExactly("D-20261125-0001", "D-20261125-0002");
         clock.set(Instant.parse("2026-11-26T00:00:00Z"));
         assertThat(issuer.issue("D", 1, Map.of()).numbers()).containsExactly("D-20261126-0001");
@@ -106,7 +102,7 @@ class NumberIssuerTest {
     @Test
     void variablesAreCheckedAndEachValueHasItsOwnCounter() {
         Map<String, VariableSpec> region = Map.of("region", new VariableSpec("[A-Z]{2}", true, 2));
-        register("R", rule("R-{var:region}-{seq:3}", null, null, region));
+        register("R", rule("R-{var:region}-{seq:3}").variables(region).build());
         assertThat(issuer.issue("R", 1, Map.of("region", "EU")).numbers()).containsExactly("R-EU-001");
         assertThat(issuer.issue("R", 1, Map.of("region", "US")).numbers()).containsExactly("R-US-001");
         assertThat(issuer.issue("R", 1, Map.of("region", "EU")).numbers()).containsExactly("R-EU-002");
@@ -117,9 +113,9 @@ class NumberIssuerTest {
 
     @Test
     void aRuleChangeIsUsedForTheNextNumber() {
-        register("C", rule("A-{seq}", null, null, null));
+        register("C", rule("A-{seq}").build());
         assertThat(issuer.issue("C", 1, Map.of()).numbers()).containsExactly("A-1");
-        register("C", rule("B-{seq}", null, null, null));
+        register("C", rule("B-{seq}").build());
         assertThat(issuer.issue("C", 1, Map.of()).numbers()).containsExactly("B-2");
     }
 
@@ -133,7 +129,12 @@ class NumberIssuerTest {
     @Test
     void yearlyResetStartsAgainAtTheLocalNewYear() {
         clock.set(Instant.parse("2026-12-31T22:59:59Z"));
-        register("INV", rule("INV-{yyyy}-{seq:5}", "YEARLY", "Europe/Berlin", null));
+        register(
+                "INV",
+                rule("INV-{yyyy}-{seq:5}")
+                        .reset("YEARLY")
+                        .timeZone("Europe/Berlin")
+                        .build());
         assertThat(issuer.issue("INV", 2, Map.of()).numbers()).containsExactly("INV-2026-00001", "INV-2026-00002");
         clock.set(Instant.parse("2026-12-31T23:00:00Z"));
         assertThat(issuer.issue("INV", 1, Map.of()).numbers()).containsExactly("INV-2027-00001");
@@ -142,7 +143,9 @@ class NumberIssuerTest {
     @Test
     void monthlyResetStartsAgainAtTheMonthEnd() {
         clock.set(Instant.parse("2026-02-28T23:59:59Z"));
-        register("M", rule("M-{yyyy}{MM}-{seq:3}", "MONTHLY", "UTC", null));
+        register(
+                "M",
+                rule("M-{yyyy}{MM}-{seq:3}").reset("MONTHLY").timeZone("UTC").build());
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202602-001");
         clock.set(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(issuer.issue("M", 1, Map.of()).numbers()).containsExactly("M-202603-001");
@@ -160,7 +163,7 @@ class NumberIssuerTest {
         String value = "a".repeat(60) + "-";
         for (int i = 0; i < patterns.size(); i++) {
             Map<String, VariableSpec> code = Map.of("code", new VariableSpec(patterns.get(i), true, 62));
-            register("EVIL" + i, rule("{var:code}-{seq:1}", null, null, code));
+            register("EVIL" + i, rule("{var:code}-{seq:1}").variables(code).build());
         }
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (int i = 0; i < patterns.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.numgen.issue;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +9,6 @@ import dev.numgen.provisional.ProvisionalNumber;
 import dev.numgen.provisional.ProvisionalSlot;
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinition;
-import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -29,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** What a node issues when it may not use the shared counters (DESIGN §4, G1, G5). */
+/** What a node issues when it may not use the shared counters (G1, G5 in docs/guarantees.md). */
 class ProvisionalIssueTest {
 
     /** One counter for everything, which can be made unreachable like a cluster store. */
@@ -62,31 +61,28 @@ class ProvisionalIssueTest {
 
     ProvisionalIssueTest() {
         RuleRegistrar registrar = new RuleRegistrar(registry, key -> OptionalLong.empty(), new RuleValidator(), clock);
-        registrar.register(new PrefixKey("ORDER"), rule("ORD-{yyyy}{MM}{dd}-{seq:6}", "SEGMENT", null), none(), "t");
-        registrar.register(new PrefixKey("INVOICE"), rule("INV-{yyyy}-{seq:5}", "GAPLESS", null), none(), "t");
-        registrar.register(new PrefixKey("EVENT"), rule("E{seq}", "SNOWFLAKE", null), none(), "t");
+        registrar.register(
+                new PrefixKey("ORDER"), rule("ORD-{yyyy}{MM}{dd}-{seq:6}").build(), none(), "t");
+        registrar.register(
+                new PrefixKey("INVOICE"),
+                rule("INV-{yyyy}-{seq:5}").strategy("GAPLESS").build(),
+                none(),
+                "t");
+        registrar.register(
+                new PrefixKey("EVENT"), rule("E{seq}").strategy("SNOWFLAKE").build(), none(), "t");
         registrar.register(
                 new PrefixKey("REGION"),
-                rule(
-                        "{var:region}{seq:4}{var:tail}",
-                        "SEGMENT",
-                        Map.of(
+                rule("{var:region}{seq:4}{var:tail}")
+                        .variables(Map.of(
                                 "region", new VariableSpec(".*", false, 16),
-                                "tail", new VariableSpec(".*", false, 16))),
+                                "tail", new VariableSpec(".*", false, 16)))
+                        .build(),
                 none(),
                 "t");
     }
 
     private static OptionalLong none() {
         return OptionalLong.empty();
-    }
-
-    private static RuleDefinition rule(String format, String strategy, Map<String, VariableSpec> variables) {
-        return RuleDefinitions.rule(format)
-                .strategy(strategy)
-                .timeZone("UTC")
-                .variables(variables)
-                .build();
     }
 
     @Test

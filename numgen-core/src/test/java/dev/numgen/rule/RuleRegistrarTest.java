@@ -1,5 +1,6 @@
 package dev.numgen.rule;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,18 +39,9 @@ class RuleRegistrarTest {
             Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
     private final PrefixKey order = new PrefixKey("ORDER");
 
-    private static RuleDefinition rule(String format, String strategy, String reset, Long maxValue) {
-        return RuleDefinitions.rule(format)
-                .strategy(strategy)
-                .reset(reset)
-                .maxValue(maxValue)
-                .build();
-    }
-
     @Test
     void firstRegistrationCreatesVersionOneAndRecordsWhoAndWhen() {
-        Registration created =
-                registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        Registration created = registrar.register(order, rule("O-{seq}").build(), OptionalLong.empty(), "alice");
         assertThat(created.outcome()).isEqualTo(Registration.Outcome.CREATED);
         assertThat(created.rule().version()).isEqualTo(1);
         assertThat(registry.history(order))
@@ -58,9 +50,9 @@ class RuleRegistrarTest {
 
     @Test
     void identicalRegistrationIsANoOp() {
-        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
-        Registration again =
-                registrar.register(order, rule("O-{seq}", "segment", "never", null), OptionalLong.empty(), "bob");
+        registrar.register(order, rule("O-{seq}").build(), OptionalLong.empty(), "alice");
+        Registration again = registrar.register(
+                order, rule("O-{seq}").strategy("segment").reset("never").build(), OptionalLong.empty(), "bob");
         assertThat(again.outcome()).isEqualTo(Registration.Outcome.UNCHANGED);
         assertThat(again.rule().version()).isEqualTo(1);
         assertThat(again.rule().changedBy()).isEqualTo("alice");
@@ -69,9 +61,8 @@ class RuleRegistrarTest {
 
     @Test
     void changedRegistrationBumpsTheVersion() {
-        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
-        Registration changed =
-                registrar.register(order, rule("ORD-{seq}", null, null, null), OptionalLong.of(1), "bob");
+        registrar.register(order, rule("O-{seq}").build(), OptionalLong.empty(), "alice");
+        Registration changed = registrar.register(order, rule("ORD-{seq}").build(), OptionalLong.of(1), "bob");
         assertThat(changed.outcome()).isEqualTo(Registration.Outcome.UPDATED);
         assertThat(changed.rule().version()).isEqualTo(2);
         assertThat(registry.history(order)).extracting(RuleChange::changedBy).containsExactly("alice", "bob");
@@ -79,24 +70,23 @@ class RuleRegistrarTest {
 
     @Test
     void staleIfMatchVersionIsRefused() {
-        registrar.register(order, rule("O-{seq}", null, null, null), OptionalLong.empty(), "alice");
-        assertThatThrownBy(
-                        () -> registrar.register(order, rule("X-{seq}", null, null, null), OptionalLong.of(7), "bob"))
+        registrar.register(order, rule("O-{seq}").build(), OptionalLong.empty(), "alice");
+        assertThatThrownBy(() -> registrar.register(order, rule("X-{seq}").build(), OptionalLong.of(7), "bob"))
                 .isInstanceOf(RuleVersionConflictException.class);
         assertThat(registry.find(order).orElseThrow().rule().format()).isEqualTo("O-{seq}");
     }
 
     @Test
     void loweringMaxValueBelowAnIssuedValueIsRefused() {
-        registrar.register(order, rule("O-{seq}", null, null, 10_000L), OptionalLong.empty(), "alice");
+        registrar.register(order, rule("O-{seq}").maxValue(10_000L).build(), OptionalLong.empty(), "alice");
         issued.put("ORDER", 2_000L);
-        assertThatThrownBy(() ->
-                        registrar.register(order, rule("O-{seq}", null, null, 1_999L), OptionalLong.empty(), "bob"))
+        assertThatThrownBy(() -> registrar.register(
+                        order, rule("O-{seq}").maxValue(1_999L).build(), OptionalLong.empty(), "bob"))
                 .isInstanceOfSatisfying(
                         UnsafeRuleChangeException.class,
                         e -> assertThat(e.field()).isEqualTo("maxValue"));
         assertThat(registrar
-                        .register(order, rule("O-{seq}", null, null, 2_000L), OptionalLong.empty(), "bob")
+                        .register(order, rule("O-{seq}").maxValue(2_000L).build(), OptionalLong.empty(), "bob")
                         .rule()
                         .version())
                 .isEqualTo(2);
@@ -104,14 +94,14 @@ class RuleRegistrarTest {
 
     @Test
     void changingResetOrVariablesAfterIssuingIsRefused() {
-        registrar.register(order, rule("O-{yyyy}-{seq}", null, null, null), OptionalLong.empty(), "alice");
+        registrar.register(order, rule("O-{yyyy}-{seq}").build(), OptionalLong.empty(), "alice");
         issued.put("ORDER", 1L);
         assertThatThrownBy(() -> registrar.register(
-                        order, rule("O-{yyyy}-{seq}", null, "YEARLY", null), OptionalLong.empty(), "bob"))
+                        order, rule("O-{yyyy}-{seq}").reset("YEARLY").build(), OptionalLong.empty(), "bob"))
                 .isInstanceOfSatisfying(
                         UnsafeRuleChangeException.class,
                         e -> assertThat(e.field()).isEqualTo("reset"));
-        RuleDefinition withVariable = RuleDefinitions.rule("O-{yyyy}-{var:region}-{seq}")
+        RuleDefinition withVariable = rule("O-{yyyy}-{var:region}-{seq}")
                 .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
                 .build();
         assertThatThrownBy(() -> registrar.register(order, withVariable, OptionalLong.empty(), "bob"))
@@ -149,9 +139,9 @@ class RuleRegistrarTest {
 
     @Test
     void beforeAnyNumberIsIssuedEverythingMayChange() {
-        registrar.register(order, rule("O-{yyyy}-{seq}", null, null, 10_000L), OptionalLong.empty(), "alice");
-        Registration changed =
-                registrar.register(order, rule("O-{yyyy}-{seq}", null, "YEARLY", 5L), OptionalLong.empty(), "bob");
+        registrar.register(order, rule("O-{yyyy}-{seq}").maxValue(10_000L).build(), OptionalLong.empty(), "alice");
+        Registration changed = registrar.register(
+                order, rule("O-{yyyy}-{seq}").reset("YEARLY").maxValue(5L).build(), OptionalLong.empty(), "bob");
         assertThat(changed.rule().rule().reset()).isEqualTo(ResetPeriod.YEARLY);
         assertThat(changed.rule().rule().maxValue()).isEqualTo(5);
     }

@@ -191,7 +191,7 @@ class RuleValidatorTest {
 
     private static RuleDefinition withVariable(String name, String pattern) {
         return RuleDefinitions.rule("A-{var:" + name + "}-{seq:6}")
-                .variables(Map.of(name, new VariableSpec(pattern, true, 16)))
+                .variable(name, pattern)
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.numgen.bench;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
+
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteGaplessStore;
@@ -14,7 +16,7 @@ import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.ProvisionalIssuer;
 import dev.numgen.provisional.InMemoryProvisionalJournal;
 import dev.numgen.rule.PrefixKey;
-import dev.numgen.rule.RuleDefinitions;
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
@@ -73,10 +75,19 @@ public class StrategyBenchmark {
         IgniteRuleRegistry registry = new IgniteRuleRegistry(node.store());
         RuleRegistrar registrar = new RuleRegistrar(
                 registry, new IgniteIssuedValues(node.store()), new RuleValidator(), Clock.systemUTC());
-        register(registrar, "SEG", "S-{seq:12}", "SEGMENT", null);
-        register(registrar, "GAP", "G-{seq:12}", "GAPLESS", "PESSIMISTIC");
-        register(registrar, "GAPOPT", "O-{seq:12}", "GAPLESS", "OPTIMISTIC");
-        register(registrar, "SNOW", "F-{seq}", "SNOWFLAKE", null);
+        register(registrar, "SEG", rule("S-{seq:12}").build());
+        register(
+                registrar,
+                "GAP",
+                rule("G-{seq:12}")
+                        .strategy("GAPLESS")
+                        .concurrency("PESSIMISTIC")
+                        .build());
+        register(
+                registrar,
+                "GAPOPT",
+                rule("O-{seq:12}").strategy("GAPLESS").concurrency("OPTIMISTIC").build());
+        register(registrar, "SNOW", rule("F-{seq}").strategy("SNOWFLAKE").build());
         clock = new TickingClock(Clock.systemUTC());
         prefetch = Executors.newFixedThreadPool(2);
         leases = new IgniteWorkerLeases(
@@ -96,15 +107,8 @@ public class StrategyBenchmark {
                 new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));
     }
 
-    private static void register(RuleRegistrar registrar, String key, String format, String strategy, String mode) {
-        registrar.register(
-                new PrefixKey(key),
-                RuleDefinitions.rule(format)
-                        .strategy(strategy)
-                        .concurrency(mode)
-                        .build(),
-                OptionalLong.empty(),
-                "bench");
+    private static void register(RuleRegistrar registrar, String key, RuleDefinition definition) {
+        registrar.register(new PrefixKey(key), definition, OptionalLong.empty(), "bench");
     }
 
     @TearDown
