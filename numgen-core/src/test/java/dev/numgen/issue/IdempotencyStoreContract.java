@@ -3,6 +3,7 @@ package dev.numgen.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.testing.Await;
 import dev.numgen.testing.HandClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public abstract class IdempotencyStoreContract {
             }
             start.countDown();
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();

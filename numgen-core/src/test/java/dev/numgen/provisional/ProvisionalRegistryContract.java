@@ -2,6 +2,7 @@ package dev.numgen.provisional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -153,7 +154,7 @@ public abstract class ProvisionalRegistryContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();
@@ -173,8 +174,8 @@ public abstract class ProvisionalRegistryContract {
         try {
             Future<?> forwards = pool.submit(() -> registries.get(0).record(numbers));
             Future<?> backwards = pool.submit(() -> registries.get(1).record(reversed));
-            forwards.get();
-            backwards.get();
+            Await.result("the forward sync", forwards);
+            Await.result("the backward sync", backwards);
         } finally {
             pool.shutdownNow();
         }

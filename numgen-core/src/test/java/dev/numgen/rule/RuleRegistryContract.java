@@ -3,8 +3,8 @@ package dev.numgen.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.testing.Await;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -144,20 +143,23 @@ public abstract class RuleRegistryContract {
     void everyFieldOfARuleComesBackAsItWentIn() {
         List<RuleRegistry> registries = registries();
         PrefixKey key = newKey();
-        PrefixRule rule = new PrefixRule(
+        PrefixRule rule = TestRules.validated(
                 key,
-                "INV-{yyyy}-{var:region}-{seq:5}",
-                Strategy.GAPLESS,
-                ResetPeriod.YEARLY,
-                7,
-                3,
-                99_999,
-                50,
-                ZoneId.of("Europe/Berlin"),
-                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2), "desk", new VariableSpec("[0-9]+", false, 4)),
-                "Invoices",
-                Concurrency.OPTIMISTIC,
-                120);
+                RuleDefinitions.rule("INV-{yyyy}-{var:region}{var:desk}-{seq:5}")
+                        .strategy("GAPLESS")
+                        .reset("YEARLY")
+                        .start(7L)
+                        .step(3L)
+                        .maxValue(99_999L)
+                        .reserveSize(50)
+                        .timeZone("Europe/Berlin")
+                        .variables(Map.of(
+                                "region", new VariableSpec("[A-Z]{2}", true, 2),
+                                "desk", new VariableSpec("[0-9]+", false, 4)))
+                        .description("Invoices")
+                        .concurrency("OPTIMISTIC")
+                        .quota(120)
+                        .build());
         registries.get(0).register(rule, OptionalLong.empty(), "alice", AT, ANY_CHANGE);
         assertThat(registries.get(1).find(key).orElseThrow().rule()).isEqualTo(rule);
         assertThat(registries.get(1).list()).extracting(RegisteredRule::rule).contains(rule);
@@ -208,10 +210,7 @@ public abstract class RuleRegistryContract {
         writing.register(rule(key, 10), OptionalLong.empty(), "alice", AT, ANY_CHANGE); // unchanged: nothing to hear
         writing.register(rule(key, 20), OptionalLong.empty(), "bob", AT, ANY_CHANGE);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (heard.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("two changes heard", () -> List.copyOf(heard), changes -> changes.size() >= 2);
         assertThat(heard).extracting(RegisteredRule::version).containsExactly(1L, 2L);
         assertThat(heard.get(1).rule()).isEqualTo(rule(key, 20));
     }
@@ -240,7 +239,7 @@ public abstract class RuleRegistryContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();

@@ -3,7 +3,6 @@ package dev.numgen.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +18,17 @@ public abstract class RuleSnapshotContract {
     protected abstract RuleSnapshot emptySnapshot();
 
     protected static RegisteredRule version(long version, int reserveSize) {
-        PrefixRule rule = new PrefixRule(
+        PrefixRule rule = TestRules.validated(
                 ORDER,
-                "ORD-{yyyy}{MM}{dd}-{var:region}-{seq:6}",
-                Strategy.SEGMENT,
-                ResetPeriod.DAILY,
-                1,
-                1,
-                999_999,
-                reserveSize,
-                ZoneId.of("Europe/Berlin"),
-                Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)),
-                "Sales orders",
-                Concurrency.OPTIMISTIC,
-                60);
+                RuleDefinitions.rule("ORD-{yyyy}{MM}{dd}-{var:region}-{seq:6}")
+                        .reset("DAILY")
+                        .reserveSize(reserveSize)
+                        .timeZone("Europe/Berlin")
+                        .variables(Map.of("region", new VariableSpec("[A-Z]{2}", true, 2)))
+                        .description("Sales orders")
+                        .concurrency("OPTIMISTIC")
+                        .quota(60)
+                        .build());
         return new RegisteredRule(rule, version, "admin", Instant.parse("2026-11-25T22:00:00.123Z"));
     }
 

@@ -8,6 +8,7 @@ import dev.numgen.rule.PrefixKey;
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.TestRules;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -132,7 +133,7 @@ public abstract class BlockReserverContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();

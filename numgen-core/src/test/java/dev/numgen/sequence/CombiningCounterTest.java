@@ -3,15 +3,17 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -74,7 +76,7 @@ class CombiningCounterTest {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();
@@ -93,7 +95,7 @@ class CombiningCounterTest {
         ConcurrentLinkedQueue<long[]> served = new ConcurrentLinkedQueue<>();
         Thread leader = new Thread(() -> served.add(counter.next(1)));
         leader.start();
-        assertThat(ledger.started.await(10, TimeUnit.SECONDS)).isTrue();
+        Await.until("the leader's transaction to start", () -> ledger.started.getCount() == 0);
 
         List<Thread> waiting = new ArrayList<>();
         int[] counts = {2, 1, 3, 1, 2, 3};
@@ -123,33 +125,33 @@ class CombiningCounterTest {
     }
 
     /** Waits until the thread waits for its turn (parked); it is queued then. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() != Thread.State.WAITING) {
-            assertThat(System.nanoTime()).as("request queued in time").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+    private static void awaitParked(Thread thread) {
+        Await.until(thread.getName() + " to queue (park)", thread::getState, state -> state == Thread.State.WAITING);
+    }
+
+    /** Runs {@code request} on a thread of its own and returns once it is queued. */
+    private static FutureTask<long[]> queued(Callable<long[]> request, String name) {
+        FutureTask<long[]> task = new FutureTask<>(request);
+        Thread thread = new Thread(task, name);
+        thread.start();
+        awaitParked(thread);
+        return task;
     }
 
     @Test
-    void aGroupThatWouldPassMaxValueServesThoseThatStillFit() throws Exception {
+    void aGroupThatWouldPassMaxValueServesThoseThatStillFit() {
         Ledger ledger = new Ledger(3);
         CombiningCounter counter = new CombiningCounter(ledger::take);
         ledger.gate = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            Future<long[]> first = pool.submit(() -> counter.next(1)); // leads and waits at the gate
-            Thread.sleep(100);
-            Future<long[]> two = pool.submit(() -> counter.next(2));
-            Future<long[]> tooMany = pool.submit(() -> counter.next(5));
-            Thread.sleep(100);
-            ledger.gate.countDown();
-            assertThat(first.get()).containsExactly(1);
-            assertThat(two.get()).containsExactly(2, 3);
-            assertThatThrownBy(tooMany::get).hasCauseInstanceOf(CounterExhaustedException.class);
-        } finally {
-            pool.shutdownNow();
-        }
+        FutureTask<long[]> first = queued(() -> counter.next(1), "first"); // leads and waits at the gate
+        Await.until("the first transaction to start", () -> ledger.started.getCount() == 0);
+        FutureTask<long[]> two = queued(() -> counter.next(2), "two");
+        FutureTask<long[]> tooMany = queued(() -> counter.next(5), "too-many");
+        ledger.gate.countDown();
+        assertThat(Await.result("the first request", first)).containsExactly(1);
+        assertThat(Await.result("the request for two", two)).containsExactly(2, 3);
+        assertThatThrownBy(() -> Await.result("the request for five", tooMany))
+                .isInstanceOf(CounterExhaustedException.class);
     }
 
     @Test

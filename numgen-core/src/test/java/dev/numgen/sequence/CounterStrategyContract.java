@@ -46,10 +46,15 @@ public abstract class CounterStrategyContract extends SequenceStrategyContract {
     private long[] drainInTurn(PrefixRule rule) {
         List<SequenceStrategy> strategies = strategiesFor(rule);
         List<Long> issued = new ArrayList<>();
+        long holds = (rule.maxValue() - rule.start()) / rule.step() + 1;
         for (SequenceStrategy strategy : strategies) {
             try {
                 while (true) {
                     issued.add(strategy.next(keyOf(rule)));
+                    // Bounds the loop: a strategy that never stops fails here instead of running for ever.
+                    assertThat((long) issued.size())
+                            .as("values taken of %d", holds)
+                            .isLessThanOrEqualTo(holds);
                 }
             } catch (CounterExhaustedException expected) {
                 assertThat(expected.key()).isEqualTo(keyOf(rule));

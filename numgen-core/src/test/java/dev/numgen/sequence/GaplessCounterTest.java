@@ -2,7 +2,7 @@ package dev.numgen.sequence;
 
 import dev.numgen.rule.InMemoryRuleRegistry;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.Strategy;
+import dev.numgen.rule.TestRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,20 +15,7 @@ class GaplessCounterTest extends GaplessStrategyContract {
 
     @Override
     protected List<SequenceStrategy> strategiesFor(PrefixRule rule) {
-        PrefixRule gapless = new PrefixRule(
-                rule.key(),
-                rule.format(),
-                Strategy.GAPLESS,
-                rule.reset(),
-                rule.start(),
-                rule.step(),
-                rule.maxValue(),
-                rule.reserveSize(),
-                rule.timeZone(),
-                rule.variables(),
-                rule.description(),
-                rule.concurrency(),
-                rule.quota());
+        PrefixRule gapless = TestRules.gapless(rule, rule.concurrency());
         rules.register(gapless, OptionalLong.empty(), "test", Instant.EPOCH, (current, proposed) -> {});
         return List.of(new GaplessCounter(store), new GaplessCounter(store));
     }

@@ -14,6 +14,7 @@ import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.rule.UnsafeRuleChangeException;
+import dev.numgen.testing.Await;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,7 +193,7 @@ public abstract class GaplessStoreContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();

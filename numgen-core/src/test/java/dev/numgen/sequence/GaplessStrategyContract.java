@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.numgen.rule.PrefixRule;
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,7 +47,7 @@ public abstract class GaplessStrategyContract extends CounterStrategyContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             clients.shutdownNow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.TestRules;
+import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +85,7 @@ public abstract class SequenceStrategyContract {
                 }));
             }
             for (Future<?> future : work) {
-                future.get();
+                Await.result("a concurrent caller", future);
             }
         } finally {
             pool.shutdownNow();

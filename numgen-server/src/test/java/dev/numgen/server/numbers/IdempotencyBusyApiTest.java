@@ -1,5 +1,6 @@
 package dev.numgen.server.numbers;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.ignite.issue.IgniteIdempotencyStore;
@@ -13,6 +14,7 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.testing.Await;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -97,7 +99,10 @@ class IdempotencyBusyApiTest {
         ApiClient api = new ApiClient(port);
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
         String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
-        assertThat(api.put("/api/prefix-configs/IBA-BUSY", writer, "{\"format\":\"IB-{seq}\",\"strategy\":\"GAPLESS\"}")
+        assertThat(api.putRule(
+                                "IBA-BUSY",
+                                writer,
+                                rule("IB-{seq}").strategy("GAPLESS").build())
                         .status())
                 .isEqualTo(201);
         String path = "/api/numbers?prefixKey=IBA-BUSY&count=2";
@@ -121,18 +126,14 @@ class IdempotencyBusyApiTest {
         assertThat(Long.parseLong(busy.header("Retry-After"))).isPositive();
         assertThat(busy.json().has("numbers")).isFalse();
 
-        HttpReply answered = first.get(60, TimeUnit.SECONDS);
+        HttpReply answered = Await.result("the held first request", first);
         assertThat(answered.status()).isEqualTo(200);
         assertThat(answered.json().path("numbers").toString()).isEqualTo("[\"IB-1\",\"IB-2\"]");
         // Once the first request is answered, a retry gets its numbers, and the busy one took none.
         HttpReply retried = api.getWithHeaders(path, generator, "Idempotency-Key", HeldCompletion.HELD_KEY);
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().path("numbers")).isEqualTo(answered.json().path("numbers"));
-        assertThat(api.get("/api/numbers?prefixKey=IBA-BUSY", generator)
-                        .json()
-                        .path("numbers")
-                        .get(0)
-                        .asString())
-                .isEqualTo("IB-3");
+        assertThat(api.get("/api/numbers?prefixKey=IBA-BUSY", generator).numbers())
+                .containsExactly("IB-3");
     }
 }

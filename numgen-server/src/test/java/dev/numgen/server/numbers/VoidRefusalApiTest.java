@@ -1,7 +1,9 @@
 package dev.numgen.server.numbers;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
@@ -38,12 +40,14 @@ class VoidRefusalApiTest {
 
     @Test
     void anIssuedSegmentNumberIsNotVoided() {
-        register("VRA-SEGMENT", "{\"format\":\"VS-{seq:4}\"}");
+        register("VRA-SEGMENT", rule("VS-{seq:4}").build());
         String number = issueOne("VRA-SEGMENT");
         assertThat(number).isEqualTo("VS-0001");
 
         assertVoidRefused("VRA-SEGMENT", number, "SEGMENT");
-        assertThat(api.get("/api/prefix-configs/VRA-SEGMENT/voids", admin).json())
+        assertThat(api.get("/api/prefix-configs/VRA-SEGMENT/voids", admin)
+                        .expect(200)
+                        .json())
                 .isEmpty();
         // The refused void changed nothing: the rule goes on issuing after the number.
         assertThat(issueOne("VRA-SEGMENT")).isEqualTo("VS-0002");
@@ -51,11 +55,13 @@ class VoidRefusalApiTest {
 
     @Test
     void anIssuedSnowflakeIdIsNotVoided() {
-        register("VRA-SNOWFLAKE", "{\"format\":\"VF-{seq}\",\"strategy\":\"SNOWFLAKE\"}");
+        register("VRA-SNOWFLAKE", rule("VF-{seq}").strategy("SNOWFLAKE").build());
         String number = issueOne("VRA-SNOWFLAKE");
 
         assertVoidRefused("VRA-SNOWFLAKE", number, "SNOWFLAKE");
-        assertThat(api.get("/api/prefix-configs/VRA-SNOWFLAKE/voids", admin).json())
+        assertThat(api.get("/api/prefix-configs/VRA-SNOWFLAKE/voids", admin)
+                        .expect(200)
+                        .json())
                 .isEmpty();
     }
 
@@ -72,9 +78,9 @@ class VoidRefusalApiTest {
         assertThat(refused.json().path("detail").asString()).contains("GAPLESS", strategy);
     }
 
-    private void register(String key, String json) {
+    private void register(String key, RuleDefinition rule) {
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        assertThat(api.put("/api/prefix-configs/" + key, writer, json).status()).isEqualTo(201);
+        assertThat(api.putRule(key, writer, rule).status()).isEqualTo(201);
     }
 
     private String issueOne(String key) {

@@ -1,21 +1,22 @@
 package dev.numgen.server.provisional;
 
+import static dev.numgen.rule.RuleDefinitions.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.ignite.cluster.ClusterMajority;
+import dev.numgen.rule.RuleDefinition;
 import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
+import dev.numgen.testing.Await;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,8 @@ class ProvisionalListApiTest {
 
     @Test
     void listsOldestFirstAndFiltersByPrefix() {
-        register("PLA-ONE", "{\"format\":\"L1-{seq}\"}");
-        register("PLA-TWO", "{\"format\":\"L2-{seq}\"}");
+        register("PLA-ONE", rule("L1-{seq}").build());
+        register("PLA-TWO", rule("L2-{seq}").build());
         List<String> issued = new ArrayList<>();
         CutOffSwitch.cutOff.set(true);
         try {
@@ -97,7 +98,7 @@ class ProvisionalListApiTest {
 
     @Test
     void filtersByStatus() {
-        register("PLA-STATUS", "{\"format\":\"LS-{seq}\"}");
+        register("PLA-STATUS", rule("LS-{seq}").build());
         List<String> issued = cutOffAndIssue("PLA-STATUS", 3);
         awaitSynced("PLA-STATUS", 3);
         assertThat(resolve(issued.get(0), "CONFIRM").path("status").asString()).isEqualTo("CONFIRMED");
@@ -119,7 +120,7 @@ class ProvisionalListApiTest {
 
     @Test
     void limitBoundsTheListAndDefaultsToAHundred() {
-        register("PLA-LIMIT", "{\"format\":\"LL-{seq}\"}");
+        register("PLA-LIMIT", rule("LL-{seq}").build());
         List<String> issued = cutOffAndIssue("PLA-LIMIT", 101);
         awaitSynced("PLA-LIMIT", 101);
 
@@ -178,36 +179,21 @@ class ProvisionalListApiTest {
         assertThat(reply.json().path("field").asString()).as(query).isEqualTo(field);
     }
 
-    private void register(String key, String json) {
+    private void register(String key, RuleDefinition rule) {
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
-        assertThat(api.put("/api/prefix-configs/" + key, writer, json).status()).isEqualTo(201);
+        assertThat(api.putRule(key, writer, rule).status()).isEqualTo(201);
     }
 
     private void awaitSynced(String key, int count) {
-        await(
+        Await.until(
                 count + " of " + key + " synced",
-                () -> list("prefixKey=" + key + "&limit=1000").size() >= count);
+                () -> list("prefixKey=" + key + "&limit=1000"),
+                items -> items.size() >= count);
     }
 
     /** The issuer reads this clock: a request after this returns is stamped later than every request before it. */
     private void awaitNextMillisecond() {
         long seen = clock.millis();
-        await("the clock to pass " + seen, () -> clock.millis() > seen);
-    }
-
-    // A local poll with a deadline, until the shared dev.numgen.testing.Await lands in numgen-core's test-jar.
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        Await.until("the clock to pass " + seen, () -> clock.millis() > seen);
     }
 }

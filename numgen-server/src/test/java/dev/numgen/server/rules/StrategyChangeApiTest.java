@@ -2,6 +2,8 @@ package dev.numgen.server.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.numgen.rule.RuleDefinition;
+import dev.numgen.rule.RuleDefinitions;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
@@ -38,11 +40,9 @@ class StrategyChangeApiTest {
 
     @Test
     void strategyMayChangeWhileTheRuleHasIssuedNothing() {
-        assertThat(api.put("/api/prefix-configs/SCA-FRESH", writer, rule("SEGMENT"))
-                        .status())
-                .isEqualTo(201);
+        assertThat(api.putRule("SCA-FRESH", writer, rule("SEGMENT")).status()).isEqualTo(201);
 
-        HttpReply changed = api.put("/api/prefix-configs/SCA-FRESH", writer, rule("GAPLESS"));
+        HttpReply changed = api.putRule("SCA-FRESH", writer, rule("GAPLESS"));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isEqualTo("\"2\"");
         assertThat(changed.json().path("strategy").asString()).isEqualTo("GAPLESS");
@@ -65,29 +65,30 @@ class StrategyChangeApiTest {
     }
 
     private void assertRefusedOnceIssued(String key, String strategy, String... others) {
-        assertThat(api.put("/api/prefix-configs/" + key, writer, rule(strategy)).status())
-                .isEqualTo(201);
+        assertThat(api.putRule(key, writer, rule(strategy)).status()).isEqualTo(201);
         String first = issue(key);
 
         for (String other : others) {
-            HttpReply refused = api.put("/api/prefix-configs/" + key, writer, rule(other));
+            HttpReply refused = api.putRule(key, writer, rule(other));
             assertThat(refused.status()).as(strategy + " -> " + other).isEqualTo(409);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.json().path("type").asString()).isEqualTo("/problems/rule-change-refused");
             assertThat(refused.json().path("field").asString()).isEqualTo("strategy");
         }
 
-        HttpReply read = api.get("/api/prefix-configs/" + key, writer);
+        HttpReply read = api.get("/api/prefix-configs/" + key, writer).expect(200);
         assertThat(read.header("ETag")).isEqualTo("\"1\"");
         assertThat(read.json().path("strategy").asString()).isEqualTo(strategy);
-        assertThat(api.get("/api/prefix-configs/" + key + "/changes", writer).json())
+        assertThat(api.get("/api/prefix-configs/" + key + "/changes", writer)
+                        .expect(200)
+                        .json())
                 .hasSize(1);
         assertThat(issue(key)).isNotEqualTo(first);
     }
 
     /** The same rule under each strategy: a bare {@code {seq}} and no reset suit all three. */
-    private static String rule(String strategy) {
-        return "{\"format\":\"SC-{seq}\",\"strategy\":\"" + strategy + "\"}";
+    private static RuleDefinition rule(String strategy) {
+        return RuleDefinitions.rule("SC-{seq}").strategy(strategy).build();
     }
 
     private String issue(String key) {
