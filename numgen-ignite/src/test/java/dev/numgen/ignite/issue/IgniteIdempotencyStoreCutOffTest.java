@@ -7,8 +7,8 @@ import dev.numgen.ignite.testing.TestNodes;
 import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
 import dev.numgen.ignite.testing.TestNodes.TestNode;
 import dev.numgen.issue.NoMajorityException;
+import dev.numgen.testing.Await;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class IgniteIdempotencyStoreCutOffTest {
     Path work;
 
     @Test
-    void aClaimTheCachesRefuseForWantOfAMajorityIsTheNoMajorityRefusal() throws InterruptedException {
+    void aClaimTheCachesRefuseForWantOfAMajorityIsTheNoMajorityRefusal() {
         ClusterLayout layout = ClusterLayout.of(work, 2);
         TestNode first = TestNodes.start(layout, 0, 2);
         TestNode second = TestNodes.start(layout, 1, 2);
@@ -47,14 +47,10 @@ class IgniteIdempotencyStoreCutOffTest {
         }
     }
 
-    private static void awaitServers(TestNode node, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (node.ignite().cluster().forServers().nodes().size() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "still " + node.ignite().cluster().forServers().nodes().size() + " servers");
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitServers(TestNode node, int count) {
+        Await.until(
+                count + " server nodes in the topology",
+                () -> node.ignite().cluster().forServers().nodes().size(),
+                servers -> servers == count);
     }
 }

@@ -5,7 +5,7 @@ import dev.numgen.ignite.testing.TestNodes.TestNode;
 import dev.numgen.ignite.testing.TwoNodeCluster;
 import dev.numgen.rule.Concurrency;
 import dev.numgen.rule.PrefixRule;
-import dev.numgen.rule.Strategy;
+import dev.numgen.rule.TestRules;
 import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.GaplessStrategyContract;
 import dev.numgen.sequence.SequenceStrategy;
@@ -54,20 +54,7 @@ abstract class GaplessCounterContract extends GaplessStrategyContract {
 
     @Override
     protected List<SequenceStrategy> strategiesFor(PrefixRule rule) {
-        PrefixRule gapless = new PrefixRule(
-                rule.key(),
-                rule.format(),
-                Strategy.GAPLESS,
-                rule.reset(),
-                rule.start(),
-                rule.step(),
-                rule.maxValue(),
-                rule.reserveSize(),
-                rule.timeZone(),
-                rule.variables(),
-                rule.description(),
-                concurrency(),
-                null);
+        PrefixRule gapless = TestRules.gapless(rule, concurrency());
         registries.get(0).register(gapless, OptionalLong.empty(), "test", Instant.now(), (current, proposed) -> {});
         return counters;
     }

@@ -215,7 +215,8 @@ class OpenApiDocumentTest {
 
     @Test
     void ruleBodyOfferedForPutHasOnlyWritableFields() {
-        JsonNode document = new ApiClient(port).get("/v3/api-docs", null).json();
+        JsonNode document =
+                new ApiClient(port).get("/v3/api-docs", null).expect(200).json();
         String reference = document.path("paths")
                 .path("/api/prefix-configs/{prefixKey}")
                 .path("put")
