@@ -112,11 +112,15 @@ class RuleRegistrarTest {
 
     @Test
     void aRuleRecordedAsIssuingWithoutACountedValueKeepsItsStrategyAndVariables() {
-        registrar.register(order, rule("O-{seq}", "SNOWFLAKE", null, null), OptionalLong.empty(), "alice");
+        registrar.register(
+                order, RuleDefinitions.rule("O-{seq}").strategy("SNOWFLAKE").build(), OptionalLong.empty(), "alice");
         recorded.add("ORDER");
         for (String other : new String[] {"SEGMENT", "GAPLESS"}) {
-            assertThatThrownBy(() ->
-                            registrar.register(order, rule("O-{seq}", other, null, null), OptionalLong.empty(), "bob"))
+            assertThatThrownBy(() -> registrar.register(
+                            order,
+                            RuleDefinitions.rule("O-{seq}").strategy(other).build(),
+                            OptionalLong.empty(),
+                            "bob"))
                     .isInstanceOfSatisfying(
                             UnsafeRuleChangeException.class,
                             e -> assertThat(e.field()).isEqualTo("strategy"));
@@ -131,7 +135,13 @@ class RuleRegistrarTest {
                         e -> assertThat(e.field()).isEqualTo("variables"));
         // No value was counted, so there is no maxValue to keep above; a safe change still goes through.
         assertThat(registrar
-                        .register(order, rule("ORD-{seq}", "SNOWFLAKE", null, null), OptionalLong.empty(), "bob")
+                        .register(
+                                order,
+                                RuleDefinitions.rule("ORD-{seq}")
+                                        .strategy("SNOWFLAKE")
+                                        .build(),
+                                OptionalLong.empty(),
+                                "bob")
                         .rule()
                         .version())
                 .isEqualTo(2);
