@@ -95,7 +95,7 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    // A local poll with a deadline, until dev.numgen.testing.Await is available here.
+    // A poll of its own rather than Await's: it also watches the process, and shows the node's log when it gives up.
     private void awaitReady() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {
@@ -120,7 +120,7 @@ public final class NodeProcess implements AutoCloseable {
     private boolean ready() {
         try {
             return api.get("/actuator/health/readiness", null).status() == 200;
-        } catch (IllegalStateException notListeningYet) {
+        } catch (UncheckedIOException notListeningYet) {
             return false;
         }
     }
