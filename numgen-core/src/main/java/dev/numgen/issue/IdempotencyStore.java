@@ -31,9 +31,42 @@ public interface IdempotencyStore {
      */
     Optional<IssuedNumbers> answered(String caller, String key, String fingerprint);
 
-    /** Records the numbers a claimed key's request received. */
+    /**
+     * Records the numbers a claimed key's request received. Called inside a transaction (a GAPLESS take's, after
+     * {@link #answeredInTransaction}), the record is part of it: it commits with the numbers or not at all.
+     */
     void complete(String caller, String key, String fingerprint, IssuedNumbers issued);
 
     /** Gives up a claim whose request failed, so a retry may issue afresh. */
     void release(String caller, String key);
+
+    /**
+     * Counts a GAPLESS request's key and numbers against the caller's limits, ahead of the transaction that answers
+     * it ({@link #answeredInTransaction}, then {@link #complete}). Nothing pending is written for the key: a request
+     * that dies before its transaction commits leaves nothing that would hold up a retry.
+     *
+     * @return when it was counted, for {@link #uncount}
+     * @throws IdempotencyLimitException when the key would take the caller past its limits
+     * @throws NoMajorityException when the count cannot be written because this node is not in the majority
+     * @throws IdempotencyStoreUnavailableException when the store cannot be reached otherwise
+     */
+    long count(String caller, String key, int numbers);
+
+    /** Takes back what {@link #count} counted, for a request that received no new numbers. */
+    void uncount(String caller, String key, long countedAtMillis, int numbers);
+
+    /**
+     * Inside the transaction of a GAPLESS take: what the same request already received, holding the key until that
+     * transaction ends, so two requests with one key never both take numbers.
+     *
+     * @return the numbers, or empty when the key is free
+     * @throws IdempotencyKeyReusedException when the key was used with other parameters
+     * @throws IdempotencyKeyBusyException when a claim of the key is still being answered
+     */
+    Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint);
+
+    /** The id of a caller's key in storage; length-prefixed, so no caller and key can be mistaken for another pair. */
+    static String recordId(String caller, String key) {
+        return caller.length() + ":" + caller + key;
+    }
 }

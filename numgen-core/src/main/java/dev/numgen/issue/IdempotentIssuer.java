@@ -3,6 +3,7 @@ package dev.numgen.issue;
 import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
+import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.sequence.SequenceUnavailableException;
@@ -14,6 +15,11 @@ import java.util.TreeMap;
  * {@link NumberIssuer} behind an Idempotency-Key: the same key with the same parameters returns
  * the same numbers for 24 hours, on any node; the same key with other parameters is refused.
  * Keys belong to the caller (the token subject), so two callers never share one.
+ *
+ * <p>For a GAPLESS rule the key's result is written in the transaction that takes the numbers, so
+ * a retry after any crash gets the numbers that committed, and a first attempt that did not commit
+ * leaves nothing behind: the retry issues, once. Other strategies claim the key first (a pending
+ * record that expires after a minute), issue, then record the result.
  */
 public final class IdempotentIssuer {
 
@@ -56,6 +62,9 @@ public final class IdempotentIssuer {
             issuer.giveBack(taken);
             throw NoMajorityException.forIdempotencyKey(idempotencyKey);
         }
+        if (taken.rule().rule().strategy() == Strategy.GAPLESS) {
+            return issueGapless(caller, idempotencyKey, fingerprint, taken);
+        }
         Optional<IssuedNumbers> earlier;
         try {
             earlier = store.claim(caller, idempotencyKey, fingerprint, count);
@@ -69,7 +78,7 @@ public final class IdempotentIssuer {
         }
         IssuedNumbers issued;
         try {
-            issued = issuer.issue(taken);
+            issued = issuer.issue(taken, null);
         } catch (RuntimeException e) {
             store.release(caller, idempotencyKey);
             throw e;
@@ -82,6 +91,85 @@ public final class IdempotentIssuer {
             log.log(System.Logger.Level.WARNING, "Could not record Idempotency-Key result: " + e.getMessage());
         }
         return issued;
+    }
+
+    /**
+     * The key is counted against the caller's limits first, then answered inside the take's transaction: an earlier
+     * answer is returned (nothing is taken), or the new numbers commit with the key's result.
+     */
+    private IssuedNumbers issueGapless(String caller, String key, String fingerprint, NumberIssuer.Taken taken) {
+        long counted;
+        try {
+            Optional<IssuedNumbers> answered = store.answered(caller, key, fingerprint);
+            if (answered.isPresent()) {
+                issuer.giveBack(taken);
+                return answered.get();
+            }
+            counted = store.count(caller, key, taken.count());
+        } catch (RuntimeException e) {
+            issuer.giveBack(taken);
+            throw e;
+        }
+        Receipt receipt = new Receipt(caller, key, fingerprint);
+        IssuedNumbers issued;
+        try {
+            issued = issuer.issue(taken, receipt);
+        } catch (RuntimeException e) {
+            uncount(caller, key, counted, taken.count());
+            throw e;
+        }
+        if (receipt.replayed) {
+            // A concurrent request with the key committed first: this one took nothing.
+            issuer.giveBack(taken);
+            uncount(caller, key, counted, taken.count());
+        }
+        return issued;
+    }
+
+    /** A failed uncount only leaves the caller's limits counting a key a little longer than they should. */
+    private void uncount(String caller, String key, long counted, int count) {
+        try {
+            store.uncount(caller, key, counted, count);
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "Could not take back an Idempotency-Key count: " + e.getMessage());
+        }
+    }
+
+    /** The key's part in the GAPLESS transaction, through this issuer's store. */
+    private final class Receipt implements GaplessIssue.KeyReceipt {
+        private final String caller;
+        private final String key;
+        private final String fingerprint;
+        /** Whether the latest attempt of the transaction found an earlier answer. */
+        boolean replayed;
+
+        Receipt(String caller, String key, String fingerprint) {
+            this.caller = caller;
+            this.key = key;
+            this.fingerprint = fingerprint;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public String lockKey() {
+            return IdempotencyStore.recordId(caller, key);
+        }
+
+        @Override
+        public Optional<IssuedNumbers> earlier() {
+            Optional<IssuedNumbers> earlier = store.answeredInTransaction(caller, key, fingerprint);
+            replayed = earlier.isPresent();
+            return earlier;
+        }
+
+        @Override
+        public void record(IssuedNumbers issued) {
+            store.complete(caller, key, fingerprint, issued);
+        }
     }
 
     private IssuedNumbers answeredElseThrow(

@@ -6,6 +6,7 @@ import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.Strategy;
 import dev.numgen.rule.UnknownPrefixException;
+import dev.numgen.sequence.ClaimingCounter;
 import dev.numgen.sequence.ClusterStanding;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterExhaustedException;
@@ -25,6 +26,7 @@ public final class NumberIssuer {
     private final Clock clock;
     private final ClusterStanding standing;
     private final ProvisionalIssuer provisional;
+    private final IssuanceRegister register;
     /** Null when clients have no quotas. */
     private final ClientQuotas quotas;
 
@@ -32,14 +34,16 @@ public final class NumberIssuer {
     public NumberIssuer(
             RuleRegistry registry,
             Map<Strategy, SequenceStrategy> strategies,
+            IssuanceRegister register,
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisional) {
-        this(registry, strategies, clock, standing, provisional, null);
+        this(registry, strategies, register, clock, standing, provisional, null);
     }
 
     /**
      * @param strategies the sequence strategy serving each rule strategy
+     * @param register where GAPLESS requests are recorded, in the transaction that takes their values
      * @param standing whether this node may use the shared counters
      * @param provisional issues SEGMENT numbers when it may not
      * @param quotas what each client may take of each rule
@@ -47,11 +51,13 @@ public final class NumberIssuer {
     public NumberIssuer(
             RuleRegistry registry,
             Map<Strategy, SequenceStrategy> strategies,
+            IssuanceRegister register,
             Clock clock,
             ClusterStanding standing,
             ProvisionalIssuer provisional,
             ClientQuotas quotas) {
         this.rules = new CompiledRules(registry, strategies);
+        this.register = register;
         this.clock = clock;
         this.standing = standing;
         this.provisional = provisional;
@@ -67,10 +73,7 @@ public final class NumberIssuer {
             throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
                     InvalidRuleException, QuotaExceededException, CounterExhaustedException, NoMajorityException,
                     SequenceUnavailableException, RuleStoreUnavailableException, ProvisionalJournalException {
-        if (quotas == null) {
-            return issue(prefixKey, count, variables);
-        }
-        return issue(take(caller, prefixKey, count, variables));
+        return issue(take(caller, prefixKey, count, variables), null);
     }
 
     /**
@@ -96,10 +99,14 @@ public final class NumberIssuer {
         return new Taken(caller, prefixKey, rule, checked, count);
     }
 
-    /** Issues a taken request; when that fails, its quota is given back. */
-    IssuedNumbers issue(Taken taken) {
+    /**
+     * Issues a taken request; when that fails, its quota is given back.
+     *
+     * @param receipt for a GAPLESS request with an Idempotency-Key: the key's part in the take's transaction, else null
+     */
+    IssuedNumbers issue(Taken taken, GaplessIssue.KeyReceipt receipt) {
         try {
-            return issue(taken.prefixKey(), taken.rule(), taken.variables(), taken.count());
+            return issue(taken.caller(), taken.prefixKey(), taken.rule(), taken.variables(), taken.count(), receipt);
         } catch (RuntimeException e) {
             giveBack(taken);
             throw e;
@@ -124,7 +131,8 @@ public final class NumberIssuer {
      *
      * <p>Regular numbers only come from a node in the majority of the cluster. Otherwise, and when
      * a SEGMENT counter's reserved range is spent while the cluster store cannot be reached, a
-     * SEGMENT rule gets provisional numbers; other strategies are refused.
+     * SEGMENT rule gets provisional numbers; other strategies are refused. GAPLESS numbers are recorded in the
+     * register without a subject (see {@link #issue(String, String, int, Map)} for a caller's).
      */
     public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables)
             throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
@@ -132,7 +140,7 @@ public final class NumberIssuer {
                     RuleStoreUnavailableException, ProvisionalJournalException {
         checkCount(count);
         CompiledRule rule = rules.get(prefixKey);
-        return issue(prefixKey, rule, rule.checkVariables(variables), count);
+        return issue(null, prefixKey, rule, rule.checkVariables(variables), count, null);
     }
 
     private static void checkCount(int count) {
@@ -141,12 +149,21 @@ public final class NumberIssuer {
         }
     }
 
-    private IssuedNumbers issue(String prefixKey, CompiledRule rule, Map<String, String> checked, int count) {
+    private IssuedNumbers issue(
+            String caller,
+            String prefixKey,
+            CompiledRule rule,
+            Map<String, String> checked,
+            int count,
+            GaplessIssue.KeyReceipt receipt) {
         long now = clock.millis();
-        boolean segment = rule.rule().strategy() == Strategy.SEGMENT;
+        Strategy strategy = rule.rule().strategy();
+        boolean segment = strategy == Strategy.SEGMENT;
         if (standing.inMajority()) {
             try {
-                return regular(prefixKey, rule, now, checked, count);
+                return strategy == Strategy.GAPLESS
+                        ? gapless(caller, prefixKey, rule, now, checked, count, receipt)
+                        : regular(prefixKey, rule, now, checked, count);
             } catch (SequenceUnavailableException e) {
                 if (!segment) {
                     throw e;
@@ -156,6 +173,23 @@ public final class NumberIssuer {
             throw NoMajorityException.forRule(prefixKey);
         }
         return provisional.issue(rule, now, checked, count);
+    }
+
+    /** GAPLESS: the numbers, their register record and the key's result commit in one transaction. */
+    private IssuedNumbers gapless(
+            String caller,
+            String prefixKey,
+            CompiledRule rule,
+            long now,
+            Map<String, String> checked,
+            int count,
+            GaplessIssue.KeyReceipt receipt) {
+        if (!(rule.counter(now, checked) instanceof ClaimingCounter counter)) {
+            throw new IllegalStateException("the GAPLESS strategy of " + prefixKey + " takes no claims");
+        }
+        GaplessIssue issue = new GaplessIssue(prefixKey, rule, now, checked, count, caller, register, receipt);
+        counter.take(issue);
+        return issue.outcome();
     }
 
     private static IssuedNumbers regular(

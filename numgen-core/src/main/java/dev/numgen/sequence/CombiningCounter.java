@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.IntFunction;
+import java.util.function.Consumer;
 
 /**
  * Group commit for a counter whose every take is a durable transaction (GAPLESS): requests that
@@ -12,17 +12,18 @@ import java.util.function.IntFunction;
  * them at once, handing each its consecutive share in arrival order. Nothing is handed out
  * before that transaction commits, so a failed transaction fails its whole group and consumes
  * nothing. When a group would run past maxValue, its requests are retried one by one, so those
- * that still fit are served.
+ * that still fit are served. Each request is a {@link GaplessClaim}, so what it records commits in
+ * its group's transaction.
  */
-public final class CombiningCounter implements Counter {
+public final class CombiningCounter implements ClaimingCounter {
 
-    private final IntFunction<long[]> transaction;
+    private final Consumer<List<GaplessClaim>> transaction;
     private final Object lock = new Object();
     private List<Request> waiting = new ArrayList<>(); // guarded by lock
     private boolean leading; // guarded by lock
 
-    /** @param transaction takes that many consecutive values in one committed transaction */
-    public CombiningCounter(IntFunction<long[]> transaction) {
+    /** @param transaction serves the claims in one committed transaction (see {@link GaplessStore#take}) */
+    public CombiningCounter(Consumer<List<GaplessClaim>> transaction) {
         this.transaction = transaction;
     }
 
@@ -33,7 +34,14 @@ public final class CombiningCounter implements Counter {
 
     @Override
     public long[] next(int count) {
-        Request request = new Request(count);
+        GaplessStore.ValuesOnly claim = new GaplessStore.ValuesOnly(count);
+        take(claim);
+        return claim.values();
+    }
+
+    @Override
+    public void take(GaplessClaim claim) {
+        Request request = new Request(claim);
         boolean lead;
         synchronized (lock) {
             waiting.add(request);
@@ -43,7 +51,7 @@ public final class CombiningCounter implements Counter {
         if (lead || request.awaitTurn()) {
             serveOneGroupAndHandOver();
         }
-        return request.await();
+        request.await();
     }
 
     /**
@@ -67,16 +75,11 @@ public final class CombiningCounter implements Counter {
     }
 
     private void serve(List<Request> group) {
-        int total = group.stream().mapToInt(request -> request.count).sum();
+        List<GaplessClaim> claims = new ArrayList<>(group.size());
+        group.forEach(request -> claims.add(request.claim));
         try {
-            long[] values = transaction.apply(total);
-            int offset = 0;
-            for (Request request : group) {
-                long[] share = new long[request.count];
-                System.arraycopy(values, offset, share, 0, request.count);
-                offset += request.count;
-                request.result.complete(share);
-            }
+            transaction.accept(claims);
+            group.forEach(request -> request.result.complete(null));
         } catch (CounterExhaustedException e) {
             if (group.size() == 1) {
                 group.get(0).result.completeExceptionally(e);
@@ -89,13 +92,14 @@ public final class CombiningCounter implements Counter {
     }
 
     private static final class Request {
-        final int count;
-        final CompletableFuture<long[]> result = new CompletableFuture<>();
+        final GaplessClaim claim;
+        /** Completed once the claim's transaction has committed (its outcome is in the claim) or failed. */
+        final CompletableFuture<Void> result = new CompletableFuture<>();
         /** Completed when this request is to lead the next group. */
         final CompletableFuture<Void> turn = new CompletableFuture<>();
 
-        Request(int count) {
-            this.count = count;
+        Request(GaplessClaim claim) {
+            this.claim = claim;
         }
 
         /** Waits until served (false) or handed the lead (true). */
@@ -104,9 +108,9 @@ public final class CombiningCounter implements Counter {
             return !result.isDone();
         }
 
-        long[] await() {
+        void await() {
             try {
-                return result.get();
+                result.get();
             } catch (ExecutionException e) {
                 throw (RuntimeException) e.getCause();
             } catch (InterruptedException e) {

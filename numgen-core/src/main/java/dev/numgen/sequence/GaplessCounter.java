@@ -17,19 +17,19 @@ public final class GaplessCounter implements SequenceStrategy {
     private static final GaplessStore.NextValues NEXT = GaplessCounter::valuesAfter;
 
     private final GaplessStore store;
-    private final ConcurrentMap<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<CounterKey, ClaimingCounter> counters = new ConcurrentHashMap<>();
 
     public GaplessCounter(GaplessStore store) {
         this.store = store;
     }
 
     @Override
-    public Counter counter(CounterKey key) {
-        Counter known = counters.get(key);
+    public ClaimingCounter counter(CounterKey key) {
+        ClaimingCounter known = counters.get(key);
         return known != null
                 ? known
                 : counters.computeIfAbsent(
-                        key, absent -> new CombiningCounter(count -> store.take(absent, count, NEXT)));
+                        key, absent -> new CombiningCounter(claims -> store.take(absent, claims, NEXT)));
     }
 
     /**

@@ -12,6 +12,9 @@ import dev.numgen.rule.RuleRegistrar;
 import dev.numgen.rule.RuleValidator;
 import dev.numgen.rule.Strategy;
 import dev.numgen.sequence.Counter;
+import dev.numgen.sequence.GaplessCounter;
+import dev.numgen.sequence.GaplessStore;
+import dev.numgen.sequence.InMemoryGaplessStore;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.testing.HandClock;
@@ -35,10 +38,25 @@ class ClientQuotaTest {
         }
         return values.incrementAndGet();
     };
+
+    private GaplessStore failingWhenDown(GaplessStore store) {
+        return (key, claims, next) -> {
+            if (down.get()) {
+                throw new SequenceUnavailableException(key, "the store is down", null);
+            }
+            store.take(key, claims, next);
+        };
+    }
+
     private final HandClock clock = new HandClock(Instant.parse("2026-11-25T22:30:00Z"));
     private final NumberIssuer issuer = new NumberIssuer(
             registry,
-            Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence),
+            Map.of(
+                    Strategy.SEGMENT,
+                    sequence,
+                    Strategy.GAPLESS,
+                    new GaplessCounter(failingWhenDown(new InMemoryGaplessStore(registry)))),
+            new InMemoryIssuanceRegister(),
             clock,
             () -> true,
             new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"),

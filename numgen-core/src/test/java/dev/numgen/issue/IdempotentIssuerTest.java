@@ -36,6 +36,7 @@ class IdempotentIssuerTest {
             new NumberIssuer(
                     registry,
                     Map.of(Strategy.SEGMENT, sequence),
+                    new InMemoryIssuanceRegister(),
                     Clock.systemUTC(),
                     () -> inMajority,
                     new ProvisionalIssuer(journal, "test"),

@@ -50,6 +50,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             }
             return Optional.of(known.issued());
         }
+        long now = countInLedger(caller, count);
+        results.put(id(caller, key), new Result(fingerprint, null, count, now));
+        return Optional.empty();
+    }
+
+    private long countInLedger(String caller, int count) {
         long now = clock.millis();
         Ledger ledger = ledgers.get(caller);
         if (ledger == null) {
@@ -62,8 +68,43 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         ledger.claim(now, count, limits);
         ledger.expiresAtMillis = now + HOURS * HOUR_MILLIS;
         ledgers.put(caller, ledger);
-        results.put(id(caller, key), new Result(fingerprint, null, count, now));
-        return Optional.empty();
+        return now;
+    }
+
+    @Override
+    public synchronized long count(String caller, String key, int numbers) {
+        if (numbers < 1) {
+            throw new IllegalArgumentException("a key counts 1 or more numbers, not " + numbers);
+        }
+        return countInLedger(caller, numbers);
+    }
+
+    @Override
+    public synchronized void uncount(String caller, String key, long countedAtMillis, int numbers) {
+        Ledger ledger = ledgers.get(caller);
+        if (ledger != null) {
+            ledger.release(countedAtMillis, numbers);
+            long now = clock.millis();
+            if (ledger.holdsNothing(now) || ledger.expiresAtMillis <= now) {
+                ledgers.remove(caller);
+            }
+        }
+    }
+
+    /** The lock of the cluster's store is this store's monitor, held only for the call. */
+    @Override
+    public synchronized Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
+        Result known = results.get(id(caller, key));
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (!known.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        if (known.issued() == null) {
+            throw new IdempotencyKeyBusyException(key);
+        }
+        return Optional.of(known.issued());
     }
 
     @Override
@@ -111,7 +152,12 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     private static String id(String caller, String key) {
-        return caller.length() + ":" + caller + key;
+        return IdempotencyStore.recordId(caller, key);
+    }
+
+    /** How many clients hold a ledger. */
+    public synchronized int clients() {
+        return ledgers.size();
     }
 
     /** One client's claims: keys and numbers per hour; an hour 26 or more hours ago counts nothing. */

@@ -16,6 +16,8 @@ import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.GaplessCounter;
+import dev.numgen.sequence.InMemoryGaplessStore;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.testing.HandClock;
 import java.time.Duration;
@@ -45,7 +47,12 @@ class NumberIssuerTest {
     private final HandClock clock = new HandClock(Instant.parse("2026-11-25T22:30:00Z"));
     private final NumberIssuer issuer = new NumberIssuer(
             registry,
-            Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence),
+            Map.of(
+                    Strategy.SEGMENT,
+                    sequence,
+                    Strategy.GAPLESS,
+                    new GaplessCounter(new InMemoryGaplessStore(registry))),
+            new InMemoryIssuanceRegister(),
             clock,
             () -> true,
             new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"));

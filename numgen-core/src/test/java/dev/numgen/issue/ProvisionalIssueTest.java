@@ -15,6 +15,9 @@ import dev.numgen.rule.Strategy;
 import dev.numgen.rule.VariableSpec;
 import dev.numgen.sequence.Counter;
 import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.GaplessCounter;
+import dev.numgen.sequence.GaplessStore;
+import dev.numgen.sequence.InMemoryGaplessStore;
 import dev.numgen.sequence.SequenceStrategy;
 import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.testing.HandClock;
@@ -52,9 +55,26 @@ class ProvisionalIssueTest {
     private final FlakySequence sequence = new FlakySequence();
     private final AtomicBoolean majority = new AtomicBoolean(true);
     private final InMemoryProvisionalJournal journal = new InMemoryProvisionalJournal();
+    /** A GAPLESS store that is unreachable when the sequence is. */
+    private GaplessStore reachableWithTheSequence(GaplessStore store) {
+        return (key, claims, next) -> {
+            if (!sequence.reachable.get()) {
+                throw new SequenceUnavailableException(key, "store unreachable (test)", null);
+            }
+            store.take(key, claims, next);
+        };
+    }
+
     private final NumberIssuer issuer = new NumberIssuer(
             registry,
-            Map.of(Strategy.SEGMENT, sequence, Strategy.GAPLESS, sequence, Strategy.SNOWFLAKE, sequence),
+            Map.of(
+                    Strategy.SEGMENT,
+                    sequence,
+                    Strategy.GAPLESS,
+                    new GaplessCounter(reachableWithTheSequence(new InMemoryGaplessStore(registry))),
+                    Strategy.SNOWFLAKE,
+                    sequence),
+            new InMemoryIssuanceRegister(),
             clock,
             majority::get,
             new ProvisionalIssuer(journal, "node-3"));
@@ -128,6 +148,7 @@ class ProvisionalIssueTest {
         NumberIssuer restarted = new NumberIssuer(
                 registry,
                 Map.of(Strategy.SEGMENT, sequence),
+                new InMemoryIssuanceRegister(),
                 clock,
                 majority::get,
                 new ProvisionalIssuer(journal, "node-3"));

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,15 @@ class CombiningCounterTest {
         }
     }
 
+    /** Serves the claims with the values of one "transaction" that takes their total. */
+    private static void serve(List<GaplessClaim> claims, IntFunction<long[]> transaction) {
+        GaplessTake.serve(KEY, null, null, claims, (key, rule, last, count) -> transaction.apply(count));
+    }
+
     @Test
     void concurrentRequestsShareTransactionsAndGetConsecutiveValuesWithoutGaps() throws Exception {
         Ledger ledger = new Ledger(Long.MAX_VALUE);
-        CombiningCounter counter = new CombiningCounter(ledger::take);
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, ledger::take));
         ConcurrentLinkedQueue<Long> issued = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -90,7 +96,7 @@ class CombiningCounterTest {
     @Test
     void requestsThatArriveDuringATransactionAreServedTogetherByTheNextOneInArrivalOrder() throws Exception {
         Ledger ledger = new Ledger(Long.MAX_VALUE);
-        CombiningCounter counter = new CombiningCounter(ledger::take);
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, ledger::take));
         ledger.gate = new CountDownLatch(1);
         ConcurrentLinkedQueue<long[]> served = new ConcurrentLinkedQueue<>();
         Thread leader = new Thread(() -> served.add(counter.next(1)));
@@ -141,7 +147,7 @@ class CombiningCounterTest {
     @Test
     void aGroupThatWouldPassMaxValueServesThoseThatStillFit() {
         Ledger ledger = new Ledger(3);
-        CombiningCounter counter = new CombiningCounter(ledger::take);
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, ledger::take));
         ledger.gate = new CountDownLatch(1);
         FutureTask<long[]> first = queued(() -> counter.next(1), "first"); // leads and waits at the gate
         Await.until("the first transaction to start", () -> ledger.started.getCount() == 0);
@@ -157,12 +163,12 @@ class CombiningCounterTest {
     @Test
     void aFailedTransactionFailsItsRequestsAndTheNextOneStartsClean() {
         AtomicInteger calls = new AtomicInteger();
-        CombiningCounter counter = new CombiningCounter(count -> {
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, count -> {
             if (calls.incrementAndGet() == 1) {
                 throw new SequenceUnavailableException(KEY, "store down", null);
             }
             return new long[] {42};
-        });
+        }));
         assertThatThrownBy(counter::next).isInstanceOf(SequenceUnavailableException.class);
         assertThat(counter.next()).isEqualTo(42);
     }

@@ -2,6 +2,7 @@ package dev.numgen.bench;
 
 import dev.numgen.format.NumberTemplate;
 import dev.numgen.format.TemplateRenderer;
+import dev.numgen.ignite.issue.IgniteIssuanceRegister;
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteIssuedValues;
@@ -91,6 +92,7 @@ public class IssueBenchmark {
                 Map.of(
                         Strategy.SEGMENT,
                         new SegmentSequence(new IgniteBlockReserver(node.store(), registry), prefetch)),
+                new IgniteIssuanceRegister(node.store(), Clock.systemUTC()),
                 clock,
                 () -> true,
                 new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));

@@ -2,6 +2,7 @@ package dev.numgen.bench;
 
 import static dev.numgen.rule.RuleDefinitions.rule;
 
+import dev.numgen.ignite.issue.IgniteIssuanceRegister;
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteGaplessStore;
@@ -102,6 +103,7 @@ public class StrategyBenchmark {
                         Strategy.SNOWFLAKE,
                         new SnowflakeSequence(
                                 Clock.systemUTC(), leases, new IgniteIssueRecords(node.store(), registry), 10)),
+                new IgniteIssuanceRegister(node.store(), Clock.systemUTC()),
                 clock,
                 () -> true,
                 new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));

@@ -86,25 +86,65 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
                         }
                         return Optional.of(known.toIssued());
                     }
-                    long now = clock.millis();
-                    IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
-                    StoredLedger ledger = ledgers.get(caller);
-                    if (ledger == null) {
-                        if (ledgers.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) >= limits.clients()) {
-                            throw new IdempotencyLimitException(
-                                    "the cluster holds Idempotency-Key records of " + limits.clients()
-                                            + " clients, as many as it may",
-                                    secondsUntilALedgerExpires(ledgers, now));
-                        }
-                        ledger = new StoredLedger();
-                    }
-                    ledger.claim(now, count, limits);
-                    ledger.expiresAtMillis = now + LEDGER_MILLIS;
-                    ledgers.withExpiryPolicy(new ModifiedExpiryPolicy(LEDGER)).put(caller, ledger);
+                    long now = countInLedger(caller, count);
                     results.withExpiryPolicy(new CreatedExpiryPolicy(PENDING))
                             .put(id, StoredIdempotentResult.pending(fingerprint, count, now));
                     return Optional.empty();
                 }));
+    }
+
+    /** Inside a transaction: counts a key and its numbers in the caller's ledger, within the limits. */
+    private long countInLedger(String caller, int count) {
+        long now = clock.millis();
+        IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
+        StoredLedger ledger = ledgers.get(caller);
+        if (ledger == null) {
+            if (ledgers.localSizeLong(CachePeekMode.PRIMARY, CachePeekMode.BACKUP) >= limits.clients()) {
+                throw new IdempotencyLimitException(
+                        "the cluster holds Idempotency-Key records of " + limits.clients()
+                                + " clients, as many as it may",
+                        secondsUntilALedgerExpires(ledgers, now));
+            }
+            ledger = new StoredLedger();
+        }
+        ledger.claim(now, count, limits);
+        ledger.expiresAtMillis = now + LEDGER_MILLIS;
+        ledgers.withExpiryPolicy(new ModifiedExpiryPolicy(LEDGER)).put(caller, ledger);
+        return now;
+    }
+
+    @Override
+    public long count(String caller, String key, int numbers) {
+        if (numbers < 1) {
+            throw new IllegalArgumentException("a key counts 1 or more numbers, not " + numbers);
+        }
+        return translated(key, () -> store.inTransaction(() -> countInLedger(caller, numbers)));
+    }
+
+    @Override
+    public void uncount(String caller, String key, long countedAtMillis, int numbers) {
+        translated(
+                key,
+                () -> store.inTransaction(() -> {
+                    uncountInLedger(caller, countedAtMillis, numbers);
+                    return null;
+                }));
+    }
+
+    /** Inside the GAPLESS take's transaction: no translation here, a failure fails the take. */
+    @Override
+    public Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
+        StoredIdempotentResult known = store.cache(RESULTS).get(id(caller, key));
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (!known.fingerprint.equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        if (!known.complete) {
+            throw new IdempotencyKeyBusyException(key);
+        }
+        return Optional.of(known.toIssued());
     }
 
     @Override
@@ -123,23 +163,30 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
                 key,
                 () -> store.inTransaction(() -> {
                     StoredIdempotentResult claimed = store.cache(RESULTS).getAndRemove(id(caller, key));
-                    IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
-                    StoredLedger ledger = ledgers.get(caller);
-                    if (claimed != null && ledger != null) {
-                        ledger.release(claimed.claimedAtMillis, claimed.count);
-                        long now = clock.millis();
-                        long left = ledger.expiresAtMillis == 0 ? LEDGER_MILLIS : ledger.expiresAtMillis - now;
-                        if (ledger.holdsNothing(now) || left <= 0) {
-                            ledgers.remove(caller);
-                        } else {
-                            // Keeps the ledger's expiry: a release is no claim.
-                            ledgers.withExpiryPolicy(
-                                            new ModifiedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, left)))
-                                    .put(caller, ledger);
-                        }
+                    if (claimed != null) {
+                        uncountInLedger(caller, claimed.claimedAtMillis, claimed.count);
                     }
                     return null;
                 }));
+    }
+
+    /** Inside a transaction: takes a count off the caller's ledger; a ledger left holding nothing is removed. */
+    private void uncountInLedger(String caller, long countedAtMillis, int count) {
+        IgniteCache<String, StoredLedger> ledgers = store.cache(LEDGERS);
+        StoredLedger ledger = ledgers.get(caller);
+        if (ledger == null) {
+            return;
+        }
+        ledger.release(countedAtMillis, count);
+        long now = clock.millis();
+        long left = ledger.expiresAtMillis == 0 ? LEDGER_MILLIS : ledger.expiresAtMillis - now;
+        if (ledger.holdsNothing(now) || left <= 0) {
+            ledgers.remove(caller);
+        } else {
+            // Keeps the ledger's expiry: a release is no claim.
+            ledgers.withExpiryPolicy(new ModifiedExpiryPolicy(new Duration(TimeUnit.MILLISECONDS, left)))
+                    .put(caller, ledger);
+        }
     }
 
     @Override
@@ -168,9 +215,8 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
         return Math.max(1, (first - now + 999) / 1000);
     }
 
-    /** Length-prefixed, so no caller and key can be mistaken for another pair. */
     static String id(String caller, String key) {
-        return caller.length() + ":" + caller + key;
+        return IdempotencyStore.recordId(caller, key);
     }
 
     /**

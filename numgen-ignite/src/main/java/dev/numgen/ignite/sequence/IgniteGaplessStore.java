@@ -8,16 +8,20 @@ import dev.numgen.rule.PrefixRule;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.GaplessClaim;
 import dev.numgen.sequence.GaplessStore;
+import dev.numgen.sequence.GaplessTake;
 import dev.numgen.sequence.SequenceUnavailableException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.IgniteCache;
 
 /**
  * GAPLESS counters in the REPLICATED, TRANSACTIONAL, FULL_SYNC counter cache: a take is one transaction that reads the
- * rule, reads the counter, writes it and raises the prefix's highest value, in the lock order rule, counter, highest
- * (see {@link CounterCaches}). The rule's {@code concurrency} picks a pessimistic transaction (row locks) or an
+ * rule, reads the counter, serves its claims (Idempotency-Key records in the order of their ids, then register records),
+ * writes the counter and raises the prefix's highest value, in the lock order rule, counter, claims, highest (see
+ * {@link CounterCaches}). The rule's {@code concurrency} picks a pessimistic transaction (row locks) or an
  * optimistic serializable one, retried with bounded, jittered backoff while it loses to others.
  */
 public final class IgniteGaplessStore implements GaplessStore {
@@ -38,20 +42,23 @@ public final class IgniteGaplessStore implements GaplessStore {
     }
 
     @Override
-    public long[] take(CounterKey key, int count, NextValues next) {
+    public void take(CounterKey key, List<? extends GaplessClaim> claims, NextValues next) {
         try {
-            return CounterCaches.ruleOf(rules, key).concurrency() == Concurrency.OPTIMISTIC
-                    ? takeOptimistically(key, count, next)
-                    : store.inTransaction(() -> takeInTransaction(key, count, next));
+            if (CounterCaches.ruleOf(rules, key).concurrency() == Concurrency.OPTIMISTIC) {
+                takeOptimistically(key, claims, next);
+            } else {
+                store.inTransaction(() -> takeInTransaction(key, claims, next));
+            }
         } catch (StoreUnavailableException | RuleStoreUnavailableException e) {
             throw new SequenceUnavailableException(key, e.getMessage(), e);
         }
     }
 
-    private long[] takeOptimistically(CounterKey key, int count, NextValues next) {
+    private void takeOptimistically(CounterKey key, List<? extends GaplessClaim> claims, NextValues next) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return store.inOptimisticTransaction(() -> takeInTransaction(key, count, next));
+                store.inOptimisticTransaction(() -> takeInTransaction(key, claims, next));
+                return;
             } catch (TransactionConflictException e) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw new SequenceUnavailableException(
@@ -62,14 +69,19 @@ public final class IgniteGaplessStore implements GaplessStore {
         }
     }
 
-    /** Runs inside the transaction: reads the rule and the counter, writes the counter. */
-    private long[] takeInTransaction(CounterKey key, int count, NextValues next) {
+    /**
+     * Runs inside the transaction: reads the rule and the counter, serves the claims (which lock their keys, in lock
+     * order, and write their records), writes the counter and the prefix's highest.
+     */
+    private Void takeInTransaction(CounterKey key, List<? extends GaplessClaim> claims, NextValues next) {
         IgniteCache<String, Long> counters = store.cache(CounterCaches.COUNTERS);
         IgniteCache<String, Long> highest = store.cache(CounterCaches.HIGHEST);
         PrefixRule rule = CounterCaches.ruleOf(rules, key);
-        long[] values = next.after(key, rule, counters.get(key.id()), count);
-        CounterCaches.advance(counters, highest, key, values[values.length - 1]);
-        return values;
+        Long taken = GaplessTake.serve(key, rule, counters.get(key.id()), claims, next);
+        if (taken != null) {
+            CounterCaches.advance(counters, highest, key, taken);
+        }
+        return null;
     }
 
     private static void backOff(CounterKey key, int attempt) {

@@ -92,6 +92,11 @@ public final class IgniteStore {
         created = true;
     }
 
+    /** This node's consistent id, which names it in what it records. */
+    public String nodeName() {
+        return String.valueOf(ignite.cluster().localNode().consistentId());
+    }
+
     /** Runs {@code work} in a pessimistic, repeatable-read transaction and commits it. */
     public <T> T inTransaction(Supplier<T> work) {
         return inTransaction(TransactionConcurrency.PESSIMISTIC, TransactionIsolation.REPEATABLE_READ, work);

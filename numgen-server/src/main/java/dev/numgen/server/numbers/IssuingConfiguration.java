@@ -1,6 +1,7 @@
 package dev.numgen.server.numbers;
 
 import dev.numgen.ignite.issue.IgniteIdempotencyStore;
+import dev.numgen.ignite.issue.IgniteIssuanceRegister;
 import dev.numgen.ignite.issue.IgniteVoidLedger;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
 import dev.numgen.ignite.sequence.IgniteGaplessStore;
@@ -10,9 +11,12 @@ import dev.numgen.ignite.store.IgniteStore;
 import dev.numgen.issue.ClientQuotas;
 import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotentIssuer;
+import dev.numgen.issue.IssuanceAudit;
+import dev.numgen.issue.IssuanceRegister;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.NumberVoider;
 import dev.numgen.issue.ProvisionalIssuer;
+import dev.numgen.issue.VoidLedger;
 import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RememberingRuleRegistry;
 import dev.numgen.rule.RuleRegistry;
@@ -70,9 +74,16 @@ class IssuingConfiguration {
         });
     }
 
+    /** GAPLESS requests, one record each, written in the transaction that takes their values. */
+    @Bean
+    IssuanceRegister issuanceRegister(IgniteStore store) {
+        return new IgniteIssuanceRegister(store, Clock.systemUTC());
+    }
+
     @Bean
     NumberIssuer numberIssuer(
             RuleRegistry registry,
+            IssuanceRegister register,
             BlockReserver reserver,
             ExecutorService blockPrefetcher,
             GaplessStore gaplessStore,
@@ -91,6 +102,7 @@ class IssuingConfiguration {
                         Strategy.SNOWFLAKE,
                                 new SnowflakeSequence(
                                         Clock.systemUTC(), workerLeases, issueRecords, MAX_CLOCK_BACKWARDS_MILLIS)),
+                register,
                 clock,
                 standing,
                 provisionalIssuer,
@@ -136,7 +148,18 @@ class IssuingConfiguration {
     }
 
     @Bean
-    NumberVoider numberVoider(RuleRegistry registry, IssuedValues issued, IgniteStore store, Clock clock) {
-        return new NumberVoider(registry, issued, new IgniteVoidLedger(store), clock);
+    VoidLedger voidLedger(IgniteStore store) {
+        return new IgniteVoidLedger(store);
+    }
+
+    @Bean
+    NumberVoider numberVoider(RuleRegistry registry, IssuedValues issued, VoidLedger voids, Clock clock) {
+        return new NumberVoider(registry, issued, voids, clock);
+    }
+
+    /** The register pages and completeness checks an auditor reads. */
+    @Bean
+    IssuanceAudit issuanceAudit(RuleRegistry registry, IssuanceRegister register, VoidLedger voids) {
+        return new IssuanceAudit(registry, register, voids);
     }
 }

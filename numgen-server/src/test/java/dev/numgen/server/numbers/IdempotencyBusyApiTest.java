@@ -29,7 +29,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A second request with an Idempotency-Key whose first request is still being served is answered 409
- * {@code idempotency-key-busy} with Retry-After, and issues nothing. The first request is held deterministically: its
+ * {@code idempotency-key-busy} with Retry-After, and issues nothing (a SEGMENT rule: for GAPLESS the key is answered
+ * in the transaction that takes the numbers, so the second request waits for it and gets the same numbers). The first request is held deterministically: its
  * numbers are issued and its key claimed in the cluster, but recording its answer waits until the test lets it go.
  */
 @LocalNodeTest
@@ -76,6 +77,21 @@ class IdempotencyBusyApiTest {
             delegate.release(caller, key);
         }
 
+        @Override
+        public long count(String caller, String key, int numbers) {
+            return delegate.count(caller, key, numbers);
+        }
+
+        @Override
+        public void uncount(String caller, String key, long countedAtMillis, int numbers) {
+            delegate.uncount(caller, key, countedAtMillis, numbers);
+        }
+
+        @Override
+        public Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
+            return delegate.answeredInTransaction(caller, key, fingerprint);
+        }
+
         private static void awaitRelease() {
             try {
                 if (!HeldCompletion.release.await(60, TimeUnit.SECONDS)) {
@@ -99,11 +115,7 @@ class IdempotencyBusyApiTest {
         ApiClient api = new ApiClient(port);
         String writer = DevIssuerClient.token(issuer.port(), "prefix-configs:write");
         String generator = DevIssuerClient.token(issuer.port(), "numbers:generate");
-        assertThat(api.putRule(
-                                "IBA-BUSY",
-                                writer,
-                                rule("IB-{seq}").strategy("GAPLESS").build())
-                        .status())
+        assertThat(api.putRule("IBA-BUSY", writer, rule("IB-{seq}").build()).status())
                 .isEqualTo(201);
         String path = "/api/numbers?prefixKey=IBA-BUSY&count=2";
 

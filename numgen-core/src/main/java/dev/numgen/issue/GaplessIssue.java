@@ -1,0 +1,123 @@
+package dev.numgen.issue;
+
+import dev.numgen.sequence.CounterKey;
+import dev.numgen.sequence.GaplessClaim;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One GAPLESS request inside the transaction that takes its values: it renders them and writes its Idempotency-Key
+ * result (when it has a key) and its register record there, so the numbers, the result and the record commit together
+ * or not at all. A request whose key was answered before takes nothing and returns that answer.
+ */
+final class GaplessIssue implements GaplessClaim {
+
+    private final String prefixKey;
+    private final CompiledRule rule;
+    private final long now;
+    private final Map<String, String> variables;
+    private final int count;
+    private final String caller;
+    private final IssuanceRegister register;
+    /** Null for a request without an Idempotency-Key. */
+    private final KeyReceipt receipt;
+
+    // The outcome of the latest attempt; written by the thread that runs the transaction, read by the requester
+    // after the transaction has committed (CombiningCounter hands over through a future).
+    private IssuedNumbers issued;
+    private RuntimeException refusal;
+
+    GaplessIssue(
+            String prefixKey,
+            CompiledRule rule,
+            long now,
+            Map<String, String> variables,
+            int count,
+            String caller,
+            IssuanceRegister register,
+            KeyReceipt receipt) {
+        this.prefixKey = prefixKey;
+        this.rule = rule;
+        this.now = now;
+        this.variables = variables;
+        this.count = count;
+        this.caller = caller;
+        this.register = register;
+        this.receipt = receipt;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public String lockKey() {
+        return receipt == null ? "" : receipt.lockKey();
+    }
+
+    @Override
+    public boolean prepare() {
+        issued = null;
+        refusal = null;
+        if (receipt == null) {
+            return true;
+        }
+        try {
+            Optional<IssuedNumbers> earlier = receipt.earlier();
+            if (earlier.isPresent()) {
+                issued = earlier.get();
+                return false;
+            }
+            return true;
+        } catch (IdempotencyKeyReusedException | IdempotencyKeyBusyException e) {
+            refusal = e;
+            return false;
+        }
+    }
+
+    @Override
+    public void record(CounterKey key, long[] values) {
+        String[] numbers = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            numbers[i] = rule.render(now, values[i], variables);
+        }
+        List<String> rendered = Arrays.asList(numbers);
+        issued = new IssuedNumbers(prefixKey, rendered, IssueMode.NORMAL);
+        if (receipt != null) {
+            receipt.record(issued);
+        }
+        long step = values.length > 1 ? values[1] - values[0] : rule.rule().step();
+        register.record(key, values[0], step, rendered, caller, receipt == null ? null : receipt.key());
+    }
+
+    /**
+     * The numbers, once the take has committed: new ones, or those a replayed key received before.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used with other parameters
+     * @throws IdempotencyKeyBusyException when the key is held by a request still being answered
+     */
+    IssuedNumbers outcome() {
+        if (refusal != null) {
+            throw refusal;
+        }
+        return issued;
+    }
+
+    /** An Idempotency-Key's part in the GAPLESS transaction that answers it (see {@link IdempotencyStore}). */
+    interface KeyReceipt {
+
+        String key();
+
+        /** The record id the key is locked under, for lock order. */
+        String lockKey();
+
+        /** In the transaction: the numbers the same request received before, locking the key until it ends. */
+        Optional<IssuedNumbers> earlier();
+
+        /** In the transaction: records the numbers as the key's answer. */
+        void record(IssuedNumbers issued);
+    }
+}
