@@ -150,8 +150,13 @@ final class ClusterHarness implements AutoCloseable {
         return reply.json().path("access_token").asString();
     }
 
-    HttpReply get(String url, String token) {
-        return send(request(url, token).GET().build());
+    /** A GET with extra headers, given as name, value, name, value... */
+    HttpReply get(String url, String token, String... headers) {
+        HttpRequest.Builder request = request(url, token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build());
     }
 
     HttpReply put(String url, String token, String json) {

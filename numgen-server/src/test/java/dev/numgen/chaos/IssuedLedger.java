@@ -50,7 +50,7 @@ final class IssuedLedger {
      * Records a number response to a request sent at {@code sentAt}; returns its numbers. A 200 whose mode header
      * contradicts its body is an error of the service, not an unanswered request: it throws.
      */
-    private List<String> record(HttpReply reply, String via, long sentAt) {
+    List<String> record(HttpReply reply, String via, long sentAt) {
         long now = System.currentTimeMillis();
         requests.incrementAndGet();
         if (reply.status() != 200) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Client threads that issue numbers until stopped, recording all into a ledger. A client that fails (a response the
@@ -21,16 +22,35 @@ final class LoadClients implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    private final Duration stopTimeout;
+
+    /** One client's unit of work, which it repeats until the clients are stopped. */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
 
     /** {@code clients} threads; client i requests {@code paths[i % paths.size()]} through {@code get}. */
     LoadClients(IssuedLedger ledger, int clients, List<String> paths, Function<String, HttpReply> get) {
+        this(clients, STOP_TIMEOUT, client -> {
+            String path = paths.get(client % paths.size());
+            return () -> ledger.request(() -> get.apply(path), "lb " + path);
+        });
+    }
+
+    /**
+     * {@code clients} threads; client i repeats {@code steps.apply(i)} until stopped. A client stops after its step in
+     * progress, which must end within {@code stopTimeout}.
+     */
+    LoadClients(int clients, Duration stopTimeout, IntFunction<Step> steps) {
+        this.stopTimeout = stopTimeout;
         for (int i = 0; i < clients; i++) {
-            String path = paths.get(i % paths.size());
+            Step step = steps.apply(i);
             Thread thread = new Thread(
                     () -> {
                         try {
                             while (running.get()) {
-                                ledger.request(() -> get.apply(path), "lb " + path);
+                                step.run();
                             }
                         } catch (Throwable failure) {
                             failures.add(failure);
@@ -54,7 +74,7 @@ final class LoadClients implements AutoCloseable {
     public void close() throws InterruptedException {
         running.set(false);
         for (Thread thread : threads) {
-            thread.join(STOP_TIMEOUT.toMillis());
+            thread.join(stopTimeout.toMillis());
         }
         Throwable first = failures.peek();
         if (first != null) {
@@ -67,7 +87,7 @@ final class LoadClients implements AutoCloseable {
         List<String> stuck =
                 threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         if (!stuck.isEmpty()) {
-            throw new AssertionError("load clients still running " + STOP_TIMEOUT + " after the stop: " + stuck);
+            throw new AssertionError("load clients still running " + stopTimeout + " after the stop: " + stuck);
         }
     }
 }

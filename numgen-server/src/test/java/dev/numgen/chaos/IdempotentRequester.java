@@ -1,0 +1,108 @@
+package dev.numgen.chaos;
+
+import dev.numgen.problem.ProblemType;
+import dev.numgen.server.testing.HttpReply;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * A client as the API asks it to behave: each logical request under a fresh Idempotency-Key, retried under that same
+ * key after a short pause until it is answered: after a connection error or timeout, any 5xx, or a 409 saying the key
+ * is busy. Any other answer, or none within {@link #giveUpAfter}, fails the client. First answers go to the
+ * {@link IssuedLedger} (which finds a number received twice) and to {@link AnsweredKeys}; replays of an answered key
+ * only to the latter, which compares them with the first answer.
+ */
+final class IdempotentRequester {
+
+    /** How long a key is retried when the cluster is stable again before it is given up; kills take far less. */
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+
+    private static final long PAUSE_MILLIS = 250;
+    private static final String BUSY = ProblemType.IDEMPOTENCY_KEY_BUSY.type().toString();
+
+    private final IssuedLedger ledger;
+    private final AnsweredKeys keys;
+    private final Duration giveUpAfter;
+    /** Sends a request for {@code path} (with its query) under the key given. */
+    private final BiFunction<String, String, HttpReply> send;
+
+    IdempotentRequester(
+            IssuedLedger ledger, AnsweredKeys keys, Duration giveUpAfter, BiFunction<String, String, HttpReply> send) {
+        this.ledger = ledger;
+        this.keys = keys;
+        this.giveUpAfter = giveUpAfter;
+        this.send = send;
+    }
+
+    /** A requester through the cluster's load balancer. */
+    static IdempotentRequester throughBalancer(
+            ClusterHarness cluster, String token, IssuedLedger ledger, AnsweredKeys keys) {
+        return new IdempotentRequester(
+                ledger,
+                keys,
+                GIVE_UP_AFTER,
+                (path, key) -> cluster.get(cluster.balancerUrl() + path, token, "Idempotency-Key", key));
+    }
+
+    /**
+     * Requests {@code path} under a fresh key until answered; a key that needed retries is then asked once more, and
+     * must be answered with the same numbers. Returns the key.
+     */
+    String issue(String path) throws InterruptedException {
+        String key = UUID.randomUUID().toString();
+        int failed = 0;
+        long deadline = System.currentTimeMillis() + giveUpAfter.toMillis();
+        while (true) {
+            long sentAt = System.currentTimeMillis();
+            HttpReply reply = send.apply(path, key);
+            List<String> numbers = ledger.record(reply, "lb " + path + " key " + key, sentAt);
+            if (reply.status() == 200) {
+                keys.answered(key, numbers, failed);
+                break;
+            }
+            failed++;
+            pauseBeforeRetry(key, failed, deadline, reply);
+        }
+        if (failed > 0) {
+            replay(path, key);
+        }
+        return key;
+    }
+
+    /** Requests {@code path} again under the answered {@code key}, until answered, and records what came. */
+    void replay(String path, String key) throws InterruptedException {
+        int failed = 0;
+        long deadline = System.currentTimeMillis() + giveUpAfter.toMillis();
+        while (true) {
+            HttpReply reply = send.apply(path, key);
+            if (reply.status() == 200) {
+                keys.replayed(key, reply.numbers(), failed);
+                return;
+            }
+            failed++;
+            pauseBeforeRetry(key, failed, deadline, reply);
+        }
+    }
+
+    private void pauseBeforeRetry(String key, int failed, long deadline, HttpReply reply) throws InterruptedException {
+        if (!retryable(reply)) {
+            throw new AssertionError("key " + key + " refused after " + (failed - 1) + " failed attempts: "
+                    + reply.status() + " " + reply.body());
+        }
+        if (System.currentTimeMillis() > deadline) {
+            throw new AssertionError("key " + key + " not answered within " + giveUpAfter + " (" + failed
+                    + " attempts), the last: " + reply.status() + " " + reply.body());
+        }
+        Thread.sleep(PAUSE_MILLIS);
+    }
+
+    /** No answer, a server or gateway error, or the key still held by an attempt in progress. */
+    static boolean retryable(HttpReply reply) {
+        return reply.status() == -1
+                || reply.status() >= 500
+                || (reply.status() == 409
+                        && BUSY.equals(reply.json().path("type").asString()));
+    }
+}
