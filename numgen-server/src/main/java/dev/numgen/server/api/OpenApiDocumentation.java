@@ -41,8 +41,11 @@ public class OpenApiDocumentation {
     private static final String BEARER = "bearer-jwt";
     static final String PROBLEM = "Problem";
 
-    /** Every operation: its tag and its id. Its problems are what its handler declares ({@link OperationProblems}). */
-    private record Described(String tag, String operationId) {}
+    /**
+     * Every operation: its tag, its id and what it says beyond its handler's shape (or null). Its problems are what its
+     * handler declares ({@link OperationProblems}).
+     */
+    private record Described(String tag, String operationId, String description) {}
 
     private static final Map<String, Described> OPERATIONS = new LinkedHashMap<>();
 
@@ -55,6 +58,25 @@ public class OpenApiDocumentation {
         describe("GET /api/prefix-configs/{prefixKey}/changes", "Prefix rules", "listRuleChanges");
         describe("GET /api/prefix-configs/{prefixKey}/voids", "Voids", "listVoids");
         describe("POST /api/numbers/{number}/void", "Voids", "voidNumber");
+        describe(
+                "GET /api/prefix-configs/{prefixKey}/register",
+                "Register",
+                "readRegister",
+                "The values `from`..`to` of one counter of a GAPLESS rule, in value order, at most `limit`: each ISSUED"
+                        + " (with the request that took it: token subject, Idempotency-Key, node, commit time), VOIDED"
+                        + " (with its void) or MISSING (neither: a gap nobody accounted for, which should never"
+                        + " appear). `counter` is the counter as the check lists it, empty for a rule with one"
+                        + " counter. When more values follow, `nextFrom` is where the next page starts and a `Link`"
+                        + " header with `rel=\"next\"` names it. Needs `prefix-configs:read`, the scope of the voids"
+                        + " listing, which also names who acted. Only GAPLESS rules keep a register.");
+        describe(
+                "GET /api/prefix-configs/{prefixKey}/register/check",
+                "Register",
+                "checkRegister",
+                "Whether every counter of a GAPLESS rule is complete: every value from its first to its highest"
+                        + " issued in a committed request or voided. `missing` lists the first 1000 values that are"
+                        + " neither, `missingCount` counts them all. Needs `prefix-configs:read`, the scope of the voids"
+                        + " listing, which also names who acted. Only GAPLESS rules keep a register.");
         describe("GET /api/provisional-numbers", "Provisional numbers", "listProvisionalNumbers");
         describe("GET /api/provisional-numbers/{number}", "Provisional numbers", "getProvisionalNumber");
         describe(
@@ -70,13 +92,19 @@ public class OpenApiDocumentation {
             "Register, change and read the rules numbers are issued from, with their history.",
             "Voids",
             "GAPLESS numbers a caller could not use, voided with a reason.",
+            "Register",
+            "Every GAPLESS number with the request that took it or its void, and whether any value is missing.",
             "Provisional numbers",
             "Numbers issued by a node cut off from the majority, waiting for a person to confirm or replace them.",
             "Cluster",
             "The cluster's nodes and baseline, for operators.");
 
     private static void describe(String route, String tag, String operationId) {
-        OPERATIONS.put(route, new Described(tag, operationId));
+        describe(route, tag, operationId, null);
+    }
+
+    private static void describe(String route, String tag, String operationId, String description) {
+        OPERATIONS.put(route, new Described(tag, operationId, description));
     }
 
     @Bean
@@ -139,6 +167,12 @@ public class OpenApiDocumentation {
                     if (described.operationId().equals("registerRule")) {
                         documentCreation(operation);
                     }
+                    if (described.operationId().equals("readRegister")) {
+                        documentNextPage(operation);
+                    }
+                    if (described.description() != null) {
+                        operation.setDescription(described.description());
+                    }
                     operation.setTags(List.of(described.tag()));
                     operation.setOperationId(described.operationId());
                 });
@@ -183,6 +217,18 @@ public class OpenApiDocumentation {
                                                 .schema(new StringSchema())));
         if (updated != null) {
             updated.description("Updated, or unchanged when the body equals the current version");
+        }
+    }
+
+    /** A register page that is not the last names the next one in a {@code Link} header (RFC 8288). */
+    private static void documentNextPage(Operation operation) {
+        ApiResponse page = operation.getResponses().get("200");
+        if (page != null) {
+            page.addHeaderObject(
+                    "Link",
+                    new Header()
+                            .description("`<uri>; rel=\"next\"`: the next page, when `nextFrom` is not null")
+                            .schema(new StringSchema()));
         }
     }
 

@@ -46,6 +46,8 @@ final class RouteRules {
             api(GET, "/prefix-configs/*", READ),
             api(GET, "/prefix-configs/*/changes", READ),
             api(GET, "/prefix-configs/*/voids", READ),
+            api(GET, "/prefix-configs/*/register", READ),
+            api(GET, "/prefix-configs/*/register/check", READ),
             api(PUT, "/prefix-configs/*", WRITE),
             api(POST, "/numbers/*/void", ADMIN),
             api(GET, "/provisional-numbers", ADMIN),

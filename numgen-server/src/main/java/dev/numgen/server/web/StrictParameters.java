@@ -16,6 +16,8 @@ final class StrictParameters {
     void strictWholeNumbers(WebDataBinder binder) {
         binder.registerCustomEditor(Integer.class, new WholeNumber());
         binder.registerCustomEditor(int.class, new WholeNumber());
+        binder.registerCustomEditor(Long.class, new LongWholeNumber());
+        binder.registerCustomEditor(long.class, new LongWholeNumber());
     }
 
     private static final class WholeNumber extends PropertyEditorSupport {
@@ -25,6 +27,17 @@ final class StrictParameters {
                 throw new IllegalArgumentException("not a whole number");
             }
             setValue(Integer.parseInt(text));
+        }
+    }
+
+    /** Up to 19 digits; one beyond the range of a long is refused like any other value that is not one. */
+    private static final class LongWholeNumber extends PropertyEditorSupport {
+        @Override
+        public void setAsText(String text) {
+            if (text == null || !text.matches("-?[0-9]{1,19}")) {
+                throw new IllegalArgumentException("not a whole number");
+            }
+            setValue(Long.parseLong(text));
         }
     }
 }

@@ -32,6 +32,8 @@ class OpenApiDocumentTest {
             Map.entry("GET /api/prefix-configs/{prefixKey}/changes", List.of("Prefix rules", "listRuleChanges")),
             Map.entry("GET /api/prefix-configs/{prefixKey}/voids", List.of("Voids", "listVoids")),
             Map.entry("POST /api/numbers/{number}/void", List.of("Voids", "voidNumber")),
+            Map.entry("GET /api/prefix-configs/{prefixKey}/register", List.of("Register", "readRegister")),
+            Map.entry("GET /api/prefix-configs/{prefixKey}/register/check", List.of("Register", "checkRegister")),
             Map.entry("GET /api/provisional-numbers", List.of("Provisional numbers", "listProvisionalNumbers")),
             Map.entry("GET /api/provisional-numbers/{number}", List.of("Provisional numbers", "getProvisionalNumber")),
             Map.entry(

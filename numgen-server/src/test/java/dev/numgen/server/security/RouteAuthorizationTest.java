@@ -60,6 +60,8 @@ class RouteAuthorizationTest {
             Map.entry("GET /prefix-configs/{prefixKey}", READ),
             Map.entry("GET /prefix-configs/{prefixKey}/changes", READ),
             Map.entry("GET /prefix-configs/{prefixKey}/voids", READ),
+            Map.entry("GET /prefix-configs/{prefixKey}/register", READ),
+            Map.entry("GET /prefix-configs/{prefixKey}/register/check", READ),
             Map.entry("PUT /prefix-configs/{prefixKey}", WRITE),
             Map.entry("POST /numbers/{number}/void", ADMIN),
             Map.entry("GET /provisional-numbers", ADMIN),
