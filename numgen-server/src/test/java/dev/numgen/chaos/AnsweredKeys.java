@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AnsweredKeys {
 
-    /** The numbers the first 200 under {@code key} carried, after {@code failedAttempts} requests that got none. */
-    record Answer(String key, List<String> numbers, int failedAttempts) {}
+    /**
+     * The numbers the first 200 under {@code key} carried, after {@code failedAttempts} requests that got none; the
+     * request that got it was sent at {@code sentAt}.
+     */
+    record Answer(String key, List<String> numbers, int failedAttempts, long sentAt) {}
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> conflicts = new ConcurrentLinkedQueue<>();
@@ -21,8 +24,8 @@ final class AnsweredKeys {
     private final AtomicLong replays = new AtomicLong();
 
     /** Records the first answer under {@code key}; a key is answered once, later requests under it are replays. */
-    void answered(String key, List<String> numbers, int failed) {
-        Answer earlier = answers.putIfAbsent(key, new Answer(key, List.copyOf(numbers), failed));
+    void answered(String key, List<String> numbers, int failed, long sentAt) {
+        Answer earlier = answers.putIfAbsent(key, new Answer(key, List.copyOf(numbers), failed, sentAt));
         if (earlier != null) {
             throw new IllegalStateException("key " + key + " answered before: " + earlier);
         }

@@ -5,6 +5,7 @@ import dev.numgen.server.testing.HttpReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
@@ -25,25 +26,49 @@ final class IdempotentRequester {
     private final IssuedLedger ledger;
     private final AnsweredKeys keys;
     private final Duration giveUpAfter;
+    /** Where the requests go, for the ledger: "lb", "nodes". */
+    private final String via;
     /** Sends a request for {@code path} (with its query) under the key given. */
     private final BiFunction<String, String, HttpReply> send;
 
     IdempotentRequester(
-            IssuedLedger ledger, AnsweredKeys keys, Duration giveUpAfter, BiFunction<String, String, HttpReply> send) {
+            IssuedLedger ledger,
+            AnsweredKeys keys,
+            Duration giveUpAfter,
+            String via,
+            BiFunction<String, String, HttpReply> send) {
         this.ledger = ledger;
         this.keys = keys;
         this.giveUpAfter = giveUpAfter;
+        this.via = via;
         this.send = send;
     }
 
-    /** A requester through the cluster's load balancer. */
+    /**
+     * A requester through the cluster's load balancer. HAProxy itself sends a request again, to another node, when its
+     * node closed the connection without an answer (as {@code kill -9} does), so this one sees few of the crashes.
+     */
     static IdempotentRequester throughBalancer(
             ClusterHarness cluster, String token, IssuedLedger ledger, AnsweredKeys keys) {
         return new IdempotentRequester(
                 ledger,
                 keys,
                 GIVE_UP_AFTER,
+                "lb",
                 (path, key) -> cluster.get(cluster.balancerUrl() + path, token, "Idempotency-Key", key));
+    }
+
+    /**
+     * A requester that sends each request to the next node in turn, starting at {@code firstNode}, as a client given
+     * the nodes' addresses would: it meets every crash itself, and retries on the next node.
+     */
+    static IdempotentRequester acrossNodes(
+            ClusterHarness cluster, String token, IssuedLedger ledger, AnsweredKeys keys, int firstNode) {
+        AtomicInteger turn = new AtomicInteger(firstNode - 1);
+        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, "nodes", (path, key) -> {
+            int node = 1 + turn.getAndIncrement() % cluster.nodes();
+            return cluster.get(cluster.nodeUrl(node) + path, token, "Idempotency-Key", key);
+        });
     }
 
     /**
@@ -57,9 +82,9 @@ final class IdempotentRequester {
         while (true) {
             long sentAt = System.currentTimeMillis();
             HttpReply reply = send.apply(path, key);
-            List<String> numbers = ledger.record(reply, "lb " + path + " key " + key, sentAt);
+            List<String> numbers = ledger.record(reply, via + " " + path + " key " + key, sentAt);
             if (reply.status() == 200) {
-                keys.answered(key, numbers, failed);
+                keys.answered(key, numbers, failed, sentAt);
                 break;
             }
             failed++;

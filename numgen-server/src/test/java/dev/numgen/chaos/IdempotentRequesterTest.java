@@ -88,7 +88,7 @@ class IdempotentRequesterTest {
     }
 
     private IdempotentRequester requester(Duration giveUpAfter) {
-        return new IdempotentRequester(ledger, keys, giveUpAfter, (path, key) -> {
+        return new IdempotentRequester(ledger, keys, giveUpAfter, "test", (path, key) -> {
             assertThat(path).isEqualTo(PATH);
             sentKeys.add(key);
             return replies.remove();
