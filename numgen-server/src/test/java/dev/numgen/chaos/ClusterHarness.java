@@ -152,7 +152,12 @@ final class ClusterHarness implements AutoCloseable {
 
     /** A GET with extra headers, given as name, value, name, value... */
     HttpReply get(String url, String token, String... headers) {
-        HttpRequest.Builder request = request(url, token);
+        return get(url, token, REQUEST_TIMEOUT, headers);
+    }
+
+    /** A GET given up (status -1) after {@code timeout}, with extra headers as name, value, name, value... */
+    HttpReply get(String url, String token, Duration timeout, String... headers) {
+        HttpRequest.Builder request = request(url, token).timeout(timeout);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * A client as the API asks it to behave: each logical request under a fresh Idempotency-Key, retried under that same
@@ -26,22 +25,32 @@ final class IdempotentRequester {
     private final IssuedLedger ledger;
     private final AnsweredKeys keys;
     private final Duration giveUpAfter;
+    /** How long the first attempt under a key waits for its answer; each retry twice as long, up to the harness's. */
+    private final Duration firstTimeout;
     /** Where the requests go, for the ledger: "lb", "nodes". */
     private final String via;
-    /** Sends a request for {@code path} (with its query) under the key given. */
-    private final BiFunction<String, String, HttpReply> send;
+
+    private final Sender sender;
+
+    /** Sends a request for {@code path} (with its query) under {@code key}, giving it up after {@code timeout}. */
+    @FunctionalInterface
+    interface Sender {
+        HttpReply send(String path, String key, Duration timeout);
+    }
 
     IdempotentRequester(
             IssuedLedger ledger,
             AnsweredKeys keys,
             Duration giveUpAfter,
+            Duration firstTimeout,
             String via,
-            BiFunction<String, String, HttpReply> send) {
+            Sender sender) {
         this.ledger = ledger;
         this.keys = keys;
         this.giveUpAfter = giveUpAfter;
+        this.firstTimeout = firstTimeout;
         this.via = via;
-        this.send = send;
+        this.sender = sender;
     }
 
     /**
@@ -54,20 +63,29 @@ final class IdempotentRequester {
                 ledger,
                 keys,
                 GIVE_UP_AFTER,
+                ClusterHarness.REQUEST_TIMEOUT,
                 "lb",
-                (path, key) -> cluster.get(cluster.balancerUrl() + path, token, "Idempotency-Key", key));
+                (path, key, timeout) ->
+                        cluster.get(cluster.balancerUrl() + path, token, timeout, "Idempotency-Key", key));
     }
 
     /**
      * A requester that sends each request to the next node in turn, starting at {@code firstNode}, as a client given
-     * the nodes' addresses would: it meets every crash itself, and retries on the next node.
+     * the nodes' addresses would: it meets every crash itself, and retries on the next node. With a {@code
+     * firstTimeout} shorter than a request takes, it also gives up requests that go on to commit, and the retry must
+     * get what they committed.
      */
     static IdempotentRequester acrossNodes(
-            ClusterHarness cluster, String token, IssuedLedger ledger, AnsweredKeys keys, int firstNode) {
+            ClusterHarness cluster,
+            String token,
+            IssuedLedger ledger,
+            AnsweredKeys keys,
+            int firstNode,
+            Duration firstTimeout) {
         AtomicInteger turn = new AtomicInteger(firstNode - 1);
-        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, "nodes", (path, key) -> {
+        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, firstTimeout, "nodes", (path, key, timeout) -> {
             int node = 1 + turn.getAndIncrement() % cluster.nodes();
-            return cluster.get(cluster.nodeUrl(node) + path, token, "Idempotency-Key", key);
+            return cluster.get(cluster.nodeUrl(node) + path, token, timeout, "Idempotency-Key", key);
         });
     }
 
@@ -81,7 +99,7 @@ final class IdempotentRequester {
         long deadline = System.currentTimeMillis() + giveUpAfter.toMillis();
         while (true) {
             long sentAt = System.currentTimeMillis();
-            HttpReply reply = send.apply(path, key);
+            HttpReply reply = sender.send(path, key, timeout(failed));
             List<String> numbers = ledger.record(reply, via + " " + path + " key " + key, sentAt);
             if (reply.status() == 200) {
                 keys.answered(key, numbers, failed, sentAt);
@@ -101,7 +119,7 @@ final class IdempotentRequester {
         int failed = 0;
         long deadline = System.currentTimeMillis() + giveUpAfter.toMillis();
         while (true) {
-            HttpReply reply = send.apply(path, key);
+            HttpReply reply = sender.send(path, key, timeout(failed));
             if (reply.status() == 200) {
                 keys.replayed(key, reply.numbers(), failed);
                 return;
@@ -121,6 +139,12 @@ final class IdempotentRequester {
                     + " attempts), the last: " + reply.status() + " " + reply.body());
         }
         Thread.sleep(PAUSE_MILLIS);
+    }
+
+    /** The first timeout, doubled for each failed attempt, up to the harness's. */
+    private Duration timeout(int failed) {
+        Duration timeout = firstTimeout.multipliedBy(1L << Math.min(failed, 20));
+        return timeout.compareTo(ClusterHarness.REQUEST_TIMEOUT) < 0 ? timeout : ClusterHarness.REQUEST_TIMEOUT;
     }
 
     /** No answer, a server or gateway error, or the key still held by an attempt in progress. */

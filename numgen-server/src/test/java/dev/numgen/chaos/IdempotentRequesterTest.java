@@ -21,6 +21,7 @@ class IdempotentRequesterTest {
     private final AnsweredKeys keys = new AnsweredKeys();
     private final List<String> sentKeys = new ArrayList<>();
     private final Deque<HttpReply> replies = new ArrayDeque<>();
+    private final List<Duration> timeouts = new ArrayList<>();
 
     @Test
     void aKeyIsRetriedUntilAnsweredAndThenAskedOnceMore() throws InterruptedException {
@@ -52,6 +53,26 @@ class IdempotentRequesterTest {
         assertThat(sentKeys).containsExactly(key);
         assertThat(keys.retried()).isEmpty();
         assertThat(keys.replays()).isZero();
+    }
+
+    @Test
+    void anImpatientClientWaitsTwiceAsLongOnEachRetryUpToTheHarnessTimeoutAndReplaysImpatientlyAgain()
+            throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            replies.add(new HttpReply(-1, Map.of(), "HttpTimeoutException"));
+        }
+        replies.add(numbers("G-1"));
+        replies.add(numbers("G-1"));
+
+        requester(Duration.ofMinutes(1), Duration.ofSeconds(4)).issue(PATH);
+
+        assertThat(timeouts)
+                .containsExactly(
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(16),
+                        ClusterHarness.REQUEST_TIMEOUT,
+                        Duration.ofSeconds(4));
     }
 
     @Test
@@ -88,9 +109,14 @@ class IdempotentRequesterTest {
     }
 
     private IdempotentRequester requester(Duration giveUpAfter) {
-        return new IdempotentRequester(ledger, keys, giveUpAfter, "test", (path, key) -> {
+        return requester(giveUpAfter, ClusterHarness.REQUEST_TIMEOUT);
+    }
+
+    private IdempotentRequester requester(Duration giveUpAfter, Duration firstTimeout) {
+        return new IdempotentRequester(ledger, keys, giveUpAfter, firstTimeout, "test", (path, key, timeout) -> {
             assertThat(path).isEqualTo(PATH);
             sentKeys.add(key);
+            timeouts.add(timeout);
             return replies.remove();
         });
     }
