@@ -14,9 +14,9 @@ final class AnsweredKeys {
 
     /**
      * The numbers the first 200 under {@code key} carried, after {@code failedAttempts} requests that got none; the
-     * request that got it was sent at {@code sentAt}.
+     * request that got it went {@code via} at {@code sentAt}.
      */
-    record Answer(String key, List<String> numbers, int failedAttempts, long sentAt) {}
+    record Answer(String key, List<String> numbers, int failedAttempts, String via, long sentAt) {}
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> conflicts = new ConcurrentLinkedQueue<>();
@@ -24,8 +24,8 @@ final class AnsweredKeys {
     private final AtomicLong replays = new AtomicLong();
 
     /** Records the first answer under {@code key}; a key is answered once, later requests under it are replays. */
-    void answered(String key, List<String> numbers, int failed, long sentAt) {
-        Answer earlier = answers.putIfAbsent(key, new Answer(key, List.copyOf(numbers), failed, sentAt));
+    void answered(String key, List<String> numbers, int failed, String via, long sentAt) {
+        Answer earlier = answers.putIfAbsent(key, new Answer(key, List.copyOf(numbers), failed, via, sentAt));
         if (earlier != null) {
             throw new IllegalStateException("key " + key + " answered before: " + earlier);
         }
@@ -50,6 +50,11 @@ final class AnsweredKeys {
         Map<String, List<String>> numbers = new ConcurrentHashMap<>();
         answers.forEach((key, answer) -> numbers.put(key, answer.numbers()));
         return numbers;
+    }
+
+    /** The first answer under {@code key}, or null. */
+    Answer answer(String key) {
+        return answers.get(key);
     }
 
     /** The keys answered only after at least one failed attempt. */

@@ -27,7 +27,7 @@ final class IdempotentRequester {
     private final Duration giveUpAfter;
     /** How long the first attempt under a key waits for its answer; each retry twice as long, up to the harness's. */
     private final Duration firstTimeout;
-    /** Where the requests go, for the ledger: "lb", "nodes". */
+    /** Where the requests go, for the ledger: "lb", "nodes", "impatient nodes". */
     private final String via;
 
     private final Sender sender;
@@ -83,9 +83,14 @@ final class IdempotentRequester {
             int firstNode,
             Duration firstTimeout) {
         AtomicInteger turn = new AtomicInteger(firstNode - 1);
-        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, firstTimeout, "nodes", (path, key, timeout) -> {
+        String via = firstTimeout.compareTo(ClusterHarness.REQUEST_TIMEOUT) < 0 ? "impatient nodes" : "nodes";
+        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, firstTimeout, via, (path, key, timeout) -> {
             int node = 1 + turn.getAndIncrement() % cluster.nodes();
-            return cluster.get(cluster.nodeUrl(node) + path, token, timeout, "Idempotency-Key", key);
+            HttpReply reply = cluster.get(cluster.nodeUrl(node) + path, token, timeout, "Idempotency-Key", key);
+            // No answer says nothing of where it was sent; the ledger's failures should.
+            return reply.status() == -1
+                    ? new HttpReply(-1, reply.headers(), "node " + node + ": " + reply.body())
+                    : reply;
         });
     }
 
@@ -102,7 +107,7 @@ final class IdempotentRequester {
             HttpReply reply = sender.send(path, key, timeout(failed));
             List<String> numbers = ledger.record(reply, via + " " + path + " key " + key, sentAt);
             if (reply.status() == 200) {
-                keys.answered(key, numbers, failed, sentAt);
+                keys.answered(key, numbers, failed, via, sentAt);
                 break;
             }
             failed++;
