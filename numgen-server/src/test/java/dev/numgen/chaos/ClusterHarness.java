@@ -43,6 +43,9 @@ final class ClusterHarness implements AutoCloseable {
     private final Path repo;
     private final Path directory;
     private final boolean netns;
+    /** {@link #FAST_NODE_ARGS} and the run's own. */
+    private final String nodeArgs;
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
@@ -50,14 +53,25 @@ final class ClusterHarness implements AutoCloseable {
     private int nodes;
 
     ClusterHarness(String name, boolean netns) {
+        this(name, netns, "");
+    }
+
+    /** A harness whose nodes also get {@code extraNodeArgs} ({@code --name=value ...}). */
+    ClusterHarness(String name, boolean netns, String extraNodeArgs) {
         this.repo = Repository.root();
         this.directory = Path.of("target", "chaos", name).toAbsolutePath();
         this.netns = netns;
+        this.nodeArgs = (FAST_NODE_ARGS + " " + extraNodeArgs).trim();
     }
 
     /** A new cluster of {@code count} nodes, after removing whatever an earlier run left in its directory. */
     static ClusterHarness startFresh(String name, boolean netns, int count) {
-        ClusterHarness cluster = new ClusterHarness(name, netns);
+        return startFresh(name, netns, count, "");
+    }
+
+    /** {@link #startFresh(String, boolean, int)} with {@code extraNodeArgs} for every node. */
+    static ClusterHarness startFresh(String name, boolean netns, int count, String extraNodeArgs) {
+        ClusterHarness cluster = new ClusterHarness(name, netns, extraNodeArgs);
         cluster.run(Duration.ofMinutes(2), "clean");
         cluster.start(count);
         return cluster;
@@ -259,7 +273,7 @@ final class ClusterHarness implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("NUMGEN_CLUSTER_DIR", directory.toString());
         env.put("NUMGEN_CLUSTER_NETNS", netns ? "1" : "0");
-        env.put("NUMGEN_NODE_ARGS", FAST_NODE_ARGS);
+        env.put("NUMGEN_NODE_ARGS", nodeArgs);
         String jar = System.getProperty("numgen.jar");
         if (jar != null && !jar.isBlank()) {
             env.put("NUMGEN_JAR", jar);

@@ -46,12 +46,19 @@ class GaplessRegisterChaosIT {
     /** About what a GAPLESS request takes on these nodes: the impatient clients give many up as they commit. */
     private static final Duration IMPATIENT = Duration.ofMillis(30);
 
+    /**
+     * All clients share the issuer's one client, so one token subject: its Idempotency-Key limits (10000 keys a day by
+     * default) must hold every key of a full run, and the attempts a kill left counted.
+     */
+    private static final String ALL_KEYS_A_RUN_USES =
+            "--numgen.idempotency.max-keys-per-client=1000000 --numgen.idempotency.max-numbers-per-client=10000000";
+
     private static ClusterHarness cluster;
     private static String token;
 
     @BeforeAll
     static void startCluster() {
-        cluster = ClusterHarness.startFresh("gapless-register", false, 3);
+        cluster = ClusterHarness.startFresh("gapless-register", false, 3, ALL_KEYS_A_RUN_USES);
         token = cluster.token();
         cluster.register(token, PREFIX_KEY, "{\"format\":\"GR-{seq:9}\",\"strategy\":\"GAPLESS\"}");
     }
