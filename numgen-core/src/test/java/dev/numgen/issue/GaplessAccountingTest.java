@@ -150,50 +150,6 @@ class GaplessAccountingTest {
         assertThat(register.all(INVOICE)).extracting(RegisterRecord::subject).containsExactly("alice", "bob");
     }
 
-    /** Forwards everything to another store. */
-    private static class ForwardingIdempotencyStore implements IdempotencyStore {
-        private final IdempotencyStore delegate;
-
-        ForwardingIdempotencyStore(IdempotencyStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public java.util.Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
-            return delegate.claim(caller, key, fingerprint, count);
-        }
-
-        @Override
-        public java.util.Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
-            return delegate.answered(caller, key, fingerprint);
-        }
-
-        @Override
-        public void complete(String caller, String key, String fingerprint, IssuedNumbers issued) {
-            delegate.complete(caller, key, fingerprint, issued);
-        }
-
-        @Override
-        public void release(String caller, String key) {
-            delegate.release(caller, key);
-        }
-
-        @Override
-        public long count(String caller, String key, int numbers) {
-            return delegate.count(caller, key, numbers);
-        }
-
-        @Override
-        public void uncount(String caller, String key, long countedAtMillis, int numbers) {
-            delegate.uncount(caller, key, countedAtMillis, numbers);
-        }
-
-        @Override
-        public java.util.Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
-            return delegate.answeredInTransaction(caller, key, fingerprint);
-        }
-    }
-
     @Test
     void everyNumberIssuedIsInTheRegisterOnce() {
         issuer.issue("alice", "k1", "INVOICE", 3, Map.of());

@@ -33,7 +33,8 @@ public abstract class IssuanceRegisterContract {
         List<String> numbers = IntStream.range(0, count)
                 .mapToObj(i -> counter.prefixKey() + "-" + (first + i * step))
                 .toList();
-        inTransaction(node, () -> registers().get(node).record(counter, first, step, numbers, subject, key));
+        IssuanceRegister register = registers().get(node);
+        inTransaction(node, () -> register.record(counter, first, step, numbers, subject, key));
     }
 
     @Test

@@ -18,11 +18,17 @@ class IgniteIssuanceRegisterTest extends IssuanceRegisterContract {
         return List.of(cluster.first().store(), cluster.second().store());
     }
 
+    /** Made once per test, as a node makes its register once: its caches are declared outside any transaction. */
+    private List<IssuanceRegister> registers;
+
     @Override
     protected List<IssuanceRegister> registers() {
-        return stores().stream()
-                .map(store -> (IssuanceRegister) new IgniteIssuanceRegister(store, Clock.systemUTC()))
-                .toList();
+        if (registers == null) {
+            registers = stores().stream()
+                    .map(store -> (IssuanceRegister) new IgniteIssuanceRegister(store, Clock.systemUTC()))
+                    .toList();
+        }
+        return registers;
     }
 
     @Override
