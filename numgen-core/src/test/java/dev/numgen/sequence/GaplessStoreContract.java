@@ -136,7 +136,7 @@ public abstract class GaplessStoreContract {
         }
 
         @Override
-        public void record(CounterKey key, long[] values) {
+        public void record(CounterKey key, PrefixRule rule, long[] values) {
             this.values = values;
         }
     }
@@ -191,7 +191,7 @@ public abstract class GaplessStoreContract {
         NotingClaim first = new NotingClaim("a", 1, true, new ArrayList<>());
         GaplessClaim failing = new NotingClaim("b", 1, true, new ArrayList<>()) {
             @Override
-            public void record(CounterKey counter, long[] values) {
+            public void record(CounterKey counter, PrefixRule rule, long[] values) {
                 throw failure;
             }
         };
