@@ -1,5 +1,6 @@
 package dev.numgen.issue;
 
+import dev.numgen.rule.PrefixRule;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.GaplessClaim;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ final class GaplessIssue implements GaplessClaim {
     }
 
     @Override
-    public void record(CounterKey key, long[] values) {
+    public void record(CounterKey key, PrefixRule counterRule, long[] values) {
         String[] numbers = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             numbers[i] = rule.render(now, values[i], variables);
@@ -89,7 +90,7 @@ final class GaplessIssue implements GaplessClaim {
         if (receipt != null) {
             receipt.record(issued);
         }
-        long step = values.length > 1 ? values[1] - values[0] : rule.rule().step();
+        long step = values.length > 1 ? values[1] - values[0] : counterRule.step();
         register.record(key, values[0], step, rendered, caller, receipt == null ? null : receipt.key());
     }
 

@@ -3,6 +3,7 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.rule.PrefixRule;
 import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -193,7 +194,7 @@ class CombiningCounterTest {
         }
 
         @Override
-        public void record(CounterKey key, long[] values) {
+        public void record(CounterKey key, PrefixRule rule, long[] values) {
             this.values = values;
         }
     }
