@@ -26,6 +26,11 @@ public class ForwardingIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
+    public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
+        delegate.completeInTransaction(caller, key, fingerprint, issued);
+    }
+
+    @Override
     public void release(String caller, String key) {
         delegate.release(caller, key);
     }
@@ -41,7 +46,7 @@ public class ForwardingIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
-        return delegate.answeredInTransaction(caller, key, fingerprint);
+    public KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
+        return delegate.lookUpInTransaction(caller, key, fingerprint);
     }
 }

@@ -30,6 +30,13 @@ class GaplessAccountingTest {
 
     private static final CounterKey INVOICE = new CounterKey("INVOICE", "");
 
+    /** A failure of the store while it writes a key's result inside the take. */
+    private static final class ResultWriteFailed extends RuntimeException {
+        ResultWriteFailed() {
+            super("cannot write the result (test)");
+        }
+    }
+
     /** What a node that dies after committing leaves its caller with: no answer. */
     private static final class NodeDied extends RuntimeException {
         NodeDied() {
@@ -55,11 +62,11 @@ class GaplessAccountingTest {
     /** The keys, except that writing a result can be made to fail. */
     private final IdempotencyStore failingResults = new ForwardingIdempotencyStore(keys) {
         @Override
-        public void complete(String caller, String key, String fingerprint, IssuedNumbers issued) {
+        public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
             if (keyResultsFail) {
-                throw new IdempotencyStoreUnavailableException("cannot write the result (test)", null);
+                throw new ResultWriteFailed();
             }
-            super.complete(caller, key, fingerprint, issued);
+            super.completeInTransaction(caller, key, fingerprint, issued);
         }
     };
 
@@ -117,7 +124,7 @@ class GaplessAccountingTest {
     void aKeyWhoseResultCannotBeWrittenTakesNothingAndItsRetryIssuesOnce() {
         keyResultsFail = true;
         assertThatThrownBy(() -> issuer.issue("alice", "k1", "INVOICE", 2, Map.of()))
-                .isInstanceOf(IdempotencyStoreUnavailableException.class);
+                .isInstanceOf(ResultWriteFailed.class);
         keyResultsFail = false;
         assertThat(register.all(INVOICE)).isEmpty();
 

@@ -50,27 +50,28 @@ public abstract class IdempotencyStoreContract {
     }
 
     @Test
-    void insideATransactionAKeyIsFreeAnsweredBusyOrReusedAsItsRecordSays() {
+    void insideATransactionAKeyIsFreeAnsweredPendingOrOfOtherParametersAsItsRecordSays() {
         List<IdempotencyStore> stores = emptyStores();
         IdempotencyStore first = stores.get(0);
+        IdempotencyStore second = stores.get(1);
 
-        assertThat(inTransaction(1, () -> stores.get(1).answeredInTransaction("alice", "k1", "fp")))
-                .isEmpty();
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.FREE);
         assertThat(first.claim("alice", "k1", "fp", 2)).isEmpty();
-        assertThatThrownBy(() -> inTransaction(1, () -> stores.get(1).answeredInTransaction("alice", "k1", "fp")))
-                .isInstanceOf(IdempotencyKeyBusyException.class);
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.PENDING);
         inTransaction(0, () -> {
             first.complete("alice", "k1", "fp", ISSUED);
             return null;
         });
 
-        assertThat(inTransaction(1, () -> stores.get(1).answeredInTransaction("alice", "k1", "fp")))
-                .contains(ISSUED);
-        assertThat(stores.get(1).answered("alice", "k1", "fp")).contains(ISSUED);
-        assertThatThrownBy(() -> inTransaction(1, () -> stores.get(1).answeredInTransaction("alice", "k1", "other")))
-                .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(inTransaction(0, () -> first.answeredInTransaction("bob", "k1", "fp")))
-                .isEmpty();
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.answered(ISSUED));
+        assertThat(second.answered("alice", "k1", "fp")).contains(ISSUED);
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "other")))
+                .isEqualTo(KeyLookup.OTHER_PARAMETERS);
+        assertThat(inTransaction(0, () -> first.lookUpInTransaction("bob", "k1", "fp")))
+                .isEqualTo(KeyLookup.FREE);
     }
 
     @Test
