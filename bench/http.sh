@@ -14,6 +14,8 @@
 #   SKIP_BUILD=1     do not rebuild numgen (its jar must exist); bench/bare is still built when
 #                    its jar is missing or older than its sources
 #   BENCH_ONLY=bare  measure the bare endpoint only (no numgen build/run, no ratio)
+#   BENCH_ONLY=gapless  measure numgen's GAPLESS runs only (count=1, count=1 with a fresh
+#                    Idempotency-Key per request, count=100; -c8), e.g. to compare two builds
 #   SKIP_JMH=1       do not run bench/jmh.sh afterwards
 #   ENFORCE=1        also exit non-zero (3) when the ratio is below MIN_RATIO
 #   MIN_RATIO=0.75   the target ratio
@@ -377,13 +379,21 @@ measure_numgen() {
         "--numgen.ignite.communication-port=$COMM_PORT" \
         "--numgen.ignite.client-connector-port=$CLIENT_PORT" \
         --numgen.ignite.port-range=0 \
-        --numgen.quota.numbers-per-minute=1000000000
+        --numgen.quota.numbers-per-minute=1000000000 \
+        --numgen.idempotency.max-keys-per-client=1000000000 \
+        --numgen.idempotency.max-numbers-per-client=1000000000
     local pid=$LAST_PID
     wait_until "$pid" "$HEALTH_TIMEOUT" "numgen (/actuator/health UP)" health_up "$PORT"
     log "numgen is UP"
 
     fetch_token
     register_rule
+
+    if [[ $BENCH_ONLY == gapless ]]; then
+        measure_gapless
+        stop_pid "$pid"
+        return 0
+    fi
 
     local url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$PREFIX_KEY"
     fetch_token
@@ -408,6 +418,7 @@ measure_numgen() {
 
 # GAPLESS and SNOWFLAKE over HTTP, count=1 and count=100, one warm-up and ROUNDS runs each.
 declare -A STRATEGY_RPS=()
+declare -A STRATEGY_P99=()
 measure_other_strategies() {
     local key strategy format url
     for strategy in GAPLESS SNOWFLAKE; do
@@ -429,6 +440,29 @@ measure_other_strategies() {
         done
         CONNECTIONS=$saved_connections
     done
+}
+
+# GAPLESS alone at -c8: count=1, count=1 with a fresh Idempotency-Key per request (wrk script),
+# count=100; a warm-up until throughput settles, then ROUNDS runs each.
+measure_gapless() {
+    local key=BENCH-GAPLESS url
+    fetch_token
+    put_rule "$key" '{"format":"G-{seq:12}","strategy":"GAPLESS"}'
+    url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$key"
+    local saved_connections=$CONNECTIONS
+    CONNECTIONS=8
+    fetch_token
+    warm_up GAPLESS-1 "$url" -H "Authorization: Bearer $TOKEN"
+    fetch_token
+    measure GAPLESS-1 "$url" -H "Authorization: Bearer $TOKEN"
+    STRATEGY_RPS[GAPLESS-1]=$RPS STRATEGY_P99[GAPLESS-1]=$P99
+    fetch_token
+    measure GAPLESS-1-keyed "$url" -H "Authorization: Bearer $TOKEN" -s "$BENCH_DIR/fresh-idempotency-key.lua"
+    STRATEGY_RPS[GAPLESS-1-keyed]=$RPS STRATEGY_P99[GAPLESS-1-keyed]=$P99
+    fetch_token
+    measure GAPLESS-100 "$url&count=100" -H "Authorization: Bearer $TOKEN"
+    STRATEGY_RPS[GAPLESS-100]=$RPS STRATEGY_P99[GAPLESS-100]=$P99
+    CONNECTIONS=$saved_connections
 }
 
 put_rule() { # put_rule KEY JSON
@@ -471,7 +505,18 @@ summary() {
     printf '  wrk           wrk -t%s -c%s -d%ss on loopback, median of %s runs, after %s-%ss of warm-up until stable\n' \
         "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS" "$WARMUP" "$MAX_WARMUP"
     printf '  numgen        %s\n' "$commit"
+    printf '  numgen jar    %s\n' "${NUMGEN_JAR#"$REPO"/}"
     printf '\n'
+    if [[ $BENCH_ONLY == gapless ]]; then
+        printf '  %-46s %12s %10s %14s\n' "GAPLESS over HTTP, -c8 (JWT)" "req/s" "p99" "numbers/s"
+        for entry in GAPLESS-1 GAPLESS-1-keyed GAPLESS-100; do
+            local rps=${STRATEGY_RPS[$entry]:-0} count=1
+            [[ $entry == GAPLESS-100 ]] && count=100
+            printf '  %-46s %12.0f %10s %14.0f\n' "$entry" "$rps" "${STRATEGY_P99[$entry]:-}" \
+                "$(awk -v r="$rps" -v c="$count" 'BEGIN {print r * c}')"
+        done
+        return 0
+    fi
     printf '  %-46s %12s %10s\n' "measurement" "req/s" "p99"
     printf '  %-46s %12.0f %10s\n' "bare Boot MVC   GET /constant" "$BARE_RPS" "$BARE_P99"
     if [[ $BENCH_ONLY != bare ]]; then
@@ -499,11 +544,13 @@ main() {
     LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
     ensure_wrk
-    build_bare
+    [[ $BENCH_ONLY == gapless ]] || build_bare
     [[ $BENCH_ONLY == bare ]] || build_numgen
 
-    measure_bare
-    if [[ $BENCH_ONLY != bare ]]; then
+    [[ $BENCH_ONLY == gapless ]] || measure_bare
+    if [[ $BENCH_ONLY == gapless ]]; then
+        measure_numgen
+    elif [[ $BENCH_ONLY != bare ]]; then
         measure_numgen
         RATIO=$(awk -v n="$NUMGEN_RPS" -v b="$BARE_RPS" 'BEGIN {printf "%.2f", n / b}')
         if awk -v r="$RATIO" -v m="$MIN_RATIO" 'BEGIN {exit !(r >= m)}'; then VERDICT=met; else VERDICT="NOT met"; fi
@@ -516,7 +563,7 @@ main() {
 
     run_jmh
 
-    if [[ ${ENFORCE:-0} == 1 && $BENCH_ONLY != bare && $VERDICT != met ]]; then
+    if [[ ${ENFORCE:-0} == 1 && $BENCH_ONLY == "" && $VERDICT != met ]]; then
         log "ENFORCE=1 and the ratio $RATIO is below $MIN_RATIO"
         exit 3
     fi

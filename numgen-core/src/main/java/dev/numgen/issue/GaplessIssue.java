@@ -1,11 +1,11 @@
 package dev.numgen.issue;
 
+import dev.numgen.rule.PrefixRule;
 import dev.numgen.sequence.CounterKey;
 import dev.numgen.sequence.GaplessClaim;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One GAPLESS request inside the transaction that takes its values: it renders them and writes its Idempotency-Key
@@ -27,7 +27,7 @@ final class GaplessIssue implements GaplessClaim {
     // The outcome of the latest attempt; written by the thread that runs the transaction, read by the requester
     // after the transaction has committed (CombiningCounter hands over through a future).
     private IssuedNumbers issued;
-    private RuntimeException refusal;
+    private boolean refused;
 
     GaplessIssue(
             String prefixKey,
@@ -61,25 +61,25 @@ final class GaplessIssue implements GaplessClaim {
     @Override
     public boolean prepare() {
         issued = null;
-        refusal = null;
+        refused = false;
         if (receipt == null) {
             return true;
         }
-        try {
-            Optional<IssuedNumbers> earlier = receipt.earlier();
-            if (earlier.isPresent()) {
-                issued = earlier.get();
+        KeyLookup lookup = receipt.lookUp();
+        switch (lookup.state()) {
+            case FREE:
+                return true;
+            case ANSWERED:
+                issued = lookup.answer();
                 return false;
-            }
-            return true;
-        } catch (IdempotencyKeyReusedException | IdempotencyKeyBusyException e) {
-            refusal = e;
-            return false;
+            default:
+                refused = true;
+                return false;
         }
     }
 
     @Override
-    public void record(CounterKey key, long[] values) {
+    public void record(CounterKey key, PrefixRule counterRule, long[] values) {
         String[] numbers = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             numbers[i] = rule.render(now, values[i], variables);
@@ -89,21 +89,16 @@ final class GaplessIssue implements GaplessClaim {
         if (receipt != null) {
             receipt.record(issued);
         }
-        long step = values.length > 1 ? values[1] - values[0] : rule.rule().step();
+        long step = values.length > 1 ? values[1] - values[0] : counterRule.step();
         register.record(key, values[0], step, rendered, caller, receipt == null ? null : receipt.key());
     }
 
     /**
-     * The numbers, once the take has committed: new ones, or those a replayed key received before.
-     *
-     * @throws IdempotencyKeyReusedException when the key was used with other parameters
-     * @throws IdempotencyKeyBusyException when the key is held by a request still being answered
+     * The numbers, once the take has committed: new ones, or those a replayed key received before; null when the
+     * receipt's lookup refused the key (the receipt knows why).
      */
     IssuedNumbers outcome() {
-        if (refusal != null) {
-            throw refusal;
-        }
-        return issued;
+        return refused ? null : issued;
     }
 
     /** An Idempotency-Key's part in the GAPLESS transaction that answers it (see {@link IdempotencyStore}). */
@@ -114,8 +109,8 @@ final class GaplessIssue implements GaplessClaim {
         /** The record id the key is locked under, for lock order. */
         String lockKey();
 
-        /** In the transaction: the numbers the same request received before, locking the key until it ends. */
-        Optional<IssuedNumbers> earlier();
+        /** In the transaction: what the key's record says, locking the key until the transaction ends. */
+        KeyLookup lookUp();
 
         /** In the transaction: records the numbers as the key's answer. */
         void record(IssuedNumbers issued);

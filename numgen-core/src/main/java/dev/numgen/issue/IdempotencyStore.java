@@ -31,18 +31,21 @@ public interface IdempotencyStore {
      */
     Optional<IssuedNumbers> answered(String caller, String key, String fingerprint);
 
-    /**
-     * Records the numbers a claimed key's request received. Called inside a transaction (a GAPLESS take's, after
-     * {@link #answeredInTransaction}), the record is part of it: it commits with the numbers or not at all.
-     */
+    /** Records the numbers a claimed key's request received. */
     void complete(String caller, String key, String fingerprint, IssuedNumbers issued);
+
+    /**
+     * Inside the transaction of a GAPLESS take, after {@link #lookUpInTransaction}: records the numbers as the key's
+     * answer; it commits with them or not at all. A failure fails the take.
+     */
+    void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued);
 
     /** Gives up a claim whose request failed, so a retry may issue afresh. */
     void release(String caller, String key);
 
     /**
      * Counts a GAPLESS request's key and numbers against the caller's limits, ahead of the transaction that answers
-     * it ({@link #answeredInTransaction}, then {@link #complete}). Nothing pending is written for the key: a request
+     * it ({@link #lookUpInTransaction}, then {@link #completeInTransaction}). Nothing pending is written for the key: a request
      * that dies before its transaction commits leaves nothing that would hold up a retry.
      *
      * @return when it was counted, for {@link #uncount}
@@ -56,14 +59,11 @@ public interface IdempotencyStore {
     void uncount(String caller, String key, long countedAtMillis, int numbers);
 
     /**
-     * Inside the transaction of a GAPLESS take: what the same request already received, holding the key until that
-     * transaction ends, so two requests with one key never both take numbers.
-     *
-     * @return the numbers, or empty when the key is free
-     * @throws IdempotencyKeyReusedException when the key was used with other parameters
-     * @throws IdempotencyKeyBusyException when a claim of the key is still being answered
+     * Inside the transaction of a GAPLESS take: what the key's record says (free, answered with the numbers the same
+     * request received, pending, or of other parameters), holding the key until that transaction ends, so two requests
+     * with one key never both take numbers. It refuses nothing itself (see {@link KeyLookup}).
      */
-    Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint);
+    KeyLookup lookUpInTransaction(String caller, String key, String fingerprint);
 
     /** The id of a caller's key in storage; length-prefixed, so no caller and key can be mistaken for another pair. */
     static String recordId(String caller, String key) {

@@ -118,12 +118,20 @@ public final class IdempotentIssuer {
             uncount(caller, key, counted, taken.count());
             throw e;
         }
-        if (receipt.replayed) {
-            // A concurrent request with the key committed first: this one took nothing.
+        KeyLookup.State found = receipt.found;
+        if (found != KeyLookup.State.FREE) {
+            // A concurrent request with the key committed first, or the key is refused: this one took nothing.
             issuer.giveBack(taken);
             uncount(caller, key, counted, taken.count());
         }
-        return issued;
+        switch (found) {
+            case PENDING:
+                throw new IdempotencyKeyBusyException(key);
+            case OTHER_PARAMETERS:
+                throw new IdempotencyKeyReusedException(key);
+            default:
+                return issued;
+        }
     }
 
     /** A failed uncount only leaves the caller's limits counting a key a little longer than they should. */
@@ -140,8 +148,8 @@ public final class IdempotentIssuer {
         private final String caller;
         private final String key;
         private final String fingerprint;
-        /** Whether the latest attempt of the transaction found an earlier answer. */
-        boolean replayed;
+        /** What the latest attempt of the transaction found. */
+        KeyLookup.State found = KeyLookup.State.FREE;
 
         Receipt(String caller, String key, String fingerprint) {
             this.caller = caller;
@@ -160,15 +168,15 @@ public final class IdempotentIssuer {
         }
 
         @Override
-        public Optional<IssuedNumbers> earlier() {
-            Optional<IssuedNumbers> earlier = store.answeredInTransaction(caller, key, fingerprint);
-            replayed = earlier.isPresent();
-            return earlier;
+        public KeyLookup lookUp() {
+            KeyLookup lookup = store.lookUpInTransaction(caller, key, fingerprint);
+            found = lookup.state();
+            return lookup;
         }
 
         @Override
         public void record(IssuedNumbers issued) {
-            store.complete(caller, key, fingerprint, issued);
+            store.completeInTransaction(caller, key, fingerprint, issued);
         }
     }
 

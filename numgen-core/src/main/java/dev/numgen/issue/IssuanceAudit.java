@@ -189,13 +189,22 @@ public final class IssuanceAudit {
         return rule;
     }
 
-    /** The first value of {@code expected}, {@code expected + step}, ... that is not below {@code from}. */
+    /**
+     * The first value of {@code expected}, {@code expected + step}, ... that is not below {@code from}, or {@code
+     * Long.MAX_VALUE} when that is past the range of a long (no value of the counter can be; {@code from} is the
+     * caller's and may be close to it).
+     */
     private static long alignedFrom(long expected, long step, long from) {
         if (expected >= from) {
             return expected;
         }
-        long steps = (from - expected + step - 1) / step;
-        return expected + steps * step;
+        long distance = from - expected; // values are 0 or more, so this cannot overflow
+        long steps = distance / step + (distance % step == 0 ? 0 : 1);
+        try {
+            return Math.addExact(expected, Math.multiplyExact(steps, step));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** A prefix's voids, by number and (for a rule with one counter) by sequence. */

@@ -1,7 +1,9 @@
 package dev.numgen.sequence;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -13,7 +15,7 @@ import java.util.function.Consumer;
  * before that transaction commits, so a failed transaction fails its whole group and consumes
  * nothing. When a group would run past maxValue, its requests are retried one by one, so those
  * that still fit are served. Each request is a {@link GaplessClaim}, so what it records commits in
- * its group's transaction.
+ * its group's transaction; two claims with one lock key are never in one group.
  */
 public final class CombiningCounter implements ClaimingCounter {
 
@@ -57,12 +59,24 @@ public final class CombiningCounter implements ClaimingCounter {
     /**
      * The leader serves everybody waiting now (itself included) in one transaction, then hands
      * the lead to the first request that arrived meanwhile, so no thread serves others for long.
+     * A claim whose lock key another claim of the group has already (a second request with the
+     * same Idempotency-Key) waits for the next transaction: inside one, neither would see what the
+     * other commits, so both would take values.
      */
     private void serveOneGroupAndHandOver() {
-        List<Request> group;
+        List<Request> group = new ArrayList<>();
         synchronized (lock) {
-            group = waiting;
-            waiting = new ArrayList<>();
+            List<Request> later = new ArrayList<>();
+            Set<String> lockKeys = new HashSet<>();
+            for (Request request : waiting) {
+                String lockKey = request.claim.lockKey();
+                if (lockKey.isEmpty() || lockKeys.add(lockKey)) {
+                    group.add(request);
+                } else {
+                    later.add(request);
+                }
+            }
+            waiting = later;
         }
         serve(group);
         synchronized (lock) {

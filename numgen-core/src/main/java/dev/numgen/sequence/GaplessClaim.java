@@ -1,5 +1,7 @@
 package dev.numgen.sequence;
 
+import dev.numgen.rule.PrefixRule;
+
 /**
  * One request's part in a GAPLESS take: how many values it asks for and what it commits beside them, in the same
  * transaction (its register record, its Idempotency-Key result). The store runs {@link #prepare} and {@link #record}
@@ -25,6 +27,10 @@ public interface GaplessClaim {
      */
     boolean prepare();
 
-    /** Runs in the transaction with the values chosen for this request: writes what must commit with them. */
-    void record(CounterKey key, long[] values);
+    /**
+     * Runs in the transaction with the values chosen for this request: writes what must commit with them.
+     *
+     * @param rule the counter's rule as the transaction read it
+     */
+    void record(CounterKey key, PrefixRule rule, long[] values);
 }

@@ -64,7 +64,7 @@ public interface GaplessStore {
         }
 
         @Override
-        public void record(CounterKey key, long[] values) {
+        public void record(CounterKey key, PrefixRule rule, long[] values) {
             this.values = values;
         }
 

@@ -48,7 +48,7 @@ public final class GaplessTake {
             long[] share = new long[claim.count()];
             System.arraycopy(values, offset, share, 0, share.length);
             offset += share.length;
-            claim.record(key, share);
+            claim.record(key, rule, share);
         }
         return values[values.length - 1];
     }

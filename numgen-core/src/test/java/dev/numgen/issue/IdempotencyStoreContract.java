@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +33,75 @@ public abstract class IdempotencyStoreContract {
     /** Stores over one store that holds nothing yet, each standing for a node. */
     protected abstract List<IdempotencyStore> emptyStores(IdempotencyLimits limits, Clock clock);
 
+    /**
+     * Runs {@code work} on node {@code node} (the index of its store in {@link #emptyStores}) the way a GAPLESS take
+     * runs its claims: inside its transaction. A store without transactions runs it as it is.
+     */
+    protected <T> T inTransaction(int node, Supplier<T> work) {
+        return work.get();
+    }
+
     private List<IdempotencyStore> emptyStores() {
         return emptyStores(IdempotencyLimits.DEFAULTS, Clock.systemUTC());
     }
 
     private IdempotencyStore emptyStore(IdempotencyLimits limits, Clock clock) {
         return emptyStores(limits, clock).get(0);
+    }
+
+    @Test
+    void insideATransactionAKeyIsFreeAnsweredPendingOrOfOtherParametersAsItsRecordSays() {
+        List<IdempotencyStore> stores = emptyStores();
+        IdempotencyStore first = stores.get(0);
+        IdempotencyStore second = stores.get(1);
+
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.FREE);
+        assertThat(first.claim("alice", "k1", "fp", 2)).isEmpty();
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.PENDING);
+        inTransaction(0, () -> {
+            first.complete("alice", "k1", "fp", ISSUED);
+            return null;
+        });
+
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "fp")))
+                .isEqualTo(KeyLookup.answered(ISSUED));
+        assertThat(second.answered("alice", "k1", "fp")).contains(ISSUED);
+        assertThat(inTransaction(1, () -> second.lookUpInTransaction("alice", "k1", "other")))
+                .isEqualTo(KeyLookup.OTHER_PARAMETERS);
+        assertThat(inTransaction(0, () -> first.lookUpInTransaction("bob", "k1", "fp")))
+                .isEqualTo(KeyLookup.FREE);
+    }
+
+    @Test
+    void countedKeysAreBoundedLikeClaimsAndAnUncountGivesTheRoomBack() {
+        List<IdempotencyStore> stores = emptyStores(new IdempotencyLimits(2, 1_000, 10), Clock.systemUTC());
+        IdempotencyStore first = stores.get(0);
+        IdempotencyStore second = stores.get(1);
+
+        long counted = first.count("alice", "k1", 3);
+        assertThat(second.claim("alice", "k2", "fp", 3)).isEmpty();
+        assertThatThrownBy(() -> second.count("alice", "k3", 1))
+                .isInstanceOfSatisfying(
+                        IdempotencyLimitException.class,
+                        e -> assertThat(e.retryAfter()).isPresent());
+        assertThat(second.count("bob", "k3", 1)).isPositive();
+
+        second.uncount("alice", "k1", counted, 3);
+
+        assertThat(first.count("alice", "k3", 1)).isPositive();
+        assertThatThrownBy(() -> first.count("alice", "k4", 1)).isInstanceOf(IdempotencyLimitException.class);
+    }
+
+    @Test
+    void aCountOfNumbersIsBoundedToo() {
+        IdempotencyStore store = emptyStore(new IdempotencyLimits(100, 1_000, 10), Clock.systemUTC());
+
+        store.count("alice", "k1", 800);
+
+        assertThatThrownBy(() -> store.count("alice", "k2", 300)).isInstanceOf(IdempotencyLimitException.class);
+        assertThat(store.count("alice", "k2", 200)).isPositive();
     }
 
     @Test

@@ -93,18 +93,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     /** The lock of the cluster's store is this store's monitor, held only for the call. */
     @Override
-    public synchronized Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
+    public synchronized KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
         Result known = results.get(id(caller, key));
         if (known == null) {
-            return Optional.empty();
+            return KeyLookup.FREE;
         }
         if (!known.fingerprint().equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException(key);
+            return KeyLookup.OTHER_PARAMETERS;
         }
-        if (known.issued() == null) {
-            throw new IdempotencyKeyBusyException(key);
-        }
-        return Optional.of(known.issued());
+        return known.issued() == null ? KeyLookup.PENDING : KeyLookup.answered(known.issued());
     }
 
     @Override
@@ -118,6 +115,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public synchronized void complete(String caller, String key, String fingerprint, IssuedNumbers issued) {
         results.put(id(caller, key), new Result(fingerprint, issued, 0, 0));
+    }
+
+    @Override
+    public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
+        complete(caller, key, fingerprint, issued);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.numgen.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.numgen.rule.PrefixRule;
 import dev.numgen.testing.Await;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,6 +161,79 @@ class CombiningCounterTest {
         assertThat(Await.result("the request for two", two)).containsExactly(2, 3);
         assertThatThrownBy(() -> Await.result("the request for five", tooMany))
                 .isInstanceOf(CounterExhaustedException.class);
+    }
+
+    /**
+     * A claim that takes values unless one with its lock key took some before (a replayed Idempotency-Key): what it
+     * took is kept in {@code answered}, as a store keeps a key's result, once its transaction "commits".
+     */
+    private static final class KeyedClaim implements GaplessClaim {
+        private final String lockKey;
+        private final Map<String, long[]> answered;
+        long[] values;
+
+        KeyedClaim(String lockKey, Map<String, long[]> answered) {
+            this.lockKey = lockKey;
+            this.answered = answered;
+        }
+
+        @Override
+        public int count() {
+            return 2;
+        }
+
+        @Override
+        public String lockKey() {
+            return lockKey;
+        }
+
+        @Override
+        public boolean prepare() {
+            values = answered.get(lockKey);
+            return values == null;
+        }
+
+        @Override
+        public void record(CounterKey key, PrefixRule rule, long[] values) {
+            this.values = values;
+        }
+    }
+
+    @Test
+    void claimsWithOneLockKeyAreNeverServedInOneTransaction() {
+        Ledger ledger = new Ledger(Long.MAX_VALUE);
+        Map<String, long[]> answered = new ConcurrentHashMap<>();
+        CombiningCounter counter = new CombiningCounter(claims -> {
+            serve(claims, ledger::take);
+            // The transaction commits: the keys' results become visible to the next one.
+            claims.stream()
+                    .map(claim -> (KeyedClaim) claim)
+                    .forEach(claim -> answered.putIfAbsent(claim.lockKey, claim.values));
+        });
+        ledger.gate = new CountDownLatch(1);
+        KeyedClaim leader = new KeyedClaim("leader", answered);
+        KeyedClaim first = new KeyedClaim("k", answered);
+        KeyedClaim other = new KeyedClaim("other", answered);
+        KeyedClaim second = new KeyedClaim("k", answered);
+        FutureTask<long[]> leading = queued(() -> take(counter, leader), "leader");
+        Await.until("the leader's transaction to start", () -> ledger.started.getCount() == 0);
+        FutureTask<long[]> firstTake = queued(() -> take(counter, first), "first");
+        FutureTask<long[]> otherTake = queued(() -> take(counter, other), "other");
+        FutureTask<long[]> secondTake = queued(() -> take(counter, second), "second");
+        ledger.gate.countDown();
+
+        assertThat(Await.result("the leader", leading)).containsExactly(1, 2);
+        assertThat(Await.result("the first claim of k", firstTake)).containsExactly(3, 4);
+        assertThat(Await.result("the other claim", otherTake)).containsExactly(5, 6);
+        // Served by the transaction after the first one's: it sees k answered and takes nothing.
+        assertThat(Await.result("the second claim of k", secondTake)).containsExactly(3, 4);
+        assertThat(ledger.transactions).containsExactly(2, 4);
+        assertThat(ledger.last).isEqualTo(6);
+    }
+
+    private static long[] take(CombiningCounter counter, KeyedClaim claim) {
+        counter.take(claim);
+        return claim.values;
     }
 
     @Test

@@ -103,6 +103,105 @@ public abstract class GaplessStoreContract {
         assertThat(stores.get(0).take(key, 1, watching)).containsExactly(100);
     }
 
+    /** A claim that records its share, or takes nothing when {@code takes} is false, and notes the order it ran in. */
+    private static class NotingClaim implements GaplessClaim {
+        final String lockKey;
+        final int count;
+        final boolean takes;
+        final List<String> order;
+        long[] values;
+
+        NotingClaim(String lockKey, int count, boolean takes, List<String> order) {
+            this.lockKey = lockKey;
+            this.count = count;
+            this.takes = takes;
+            this.order = order;
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public String lockKey() {
+            return lockKey;
+        }
+
+        @Override
+        public boolean prepare() {
+            values = null;
+            order.add(lockKey);
+            return takes;
+        }
+
+        @Override
+        public void record(CounterKey key, PrefixRule rule, long[] values) {
+            this.values = values;
+        }
+    }
+
+    /** What a claim throws when it cannot write its records (a domain failure, not the store's). */
+    private static final class RecordFailure extends RuntimeException {
+        RecordFailure() {
+            super("cannot record");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Concurrency.class)
+    void claimsArePreparedInLockOrderAndEachTakingClaimRecordsItsOwnShare(Concurrency concurrency) {
+        PrefixRule rule = registered(concurrency, 1, 1, 1_000);
+        CounterKey key = keyOf(rule, "");
+        List<String> order = new ArrayList<>();
+        NotingClaim c = new NotingClaim("c", 2, true, order);
+        NotingClaim a = new NotingClaim("a", 3, true, order);
+        NotingClaim answered = new NotingClaim("b", 5, false, order);
+
+        stores().get(0).take(key, List.of(c, a, answered), CONSECUTIVE);
+
+        assertThat(order).containsExactly("a", "b", "c");
+        assertThat(a.values).containsExactly(1, 2, 3);
+        assertThat(c.values).containsExactly(4, 5);
+        assertThat(answered.values).isNull();
+        assertThat(stores().get(1).take(key, 1, CONSECUTIVE)).containsExactly(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Concurrency.class)
+    void aTakeWhoseClaimsAllTakeNothingLeavesTheCounterAsItWas(Concurrency concurrency) {
+        PrefixRule rule = registered(concurrency, 1, 1, 1_000);
+        CounterKey key = keyOf(rule, "");
+        assertThat(stores().get(0).take(key, 2, CONSECUTIVE)).containsExactly(1, 2);
+
+        NotingClaim answered = new NotingClaim("", 4, false, new ArrayList<>());
+        stores().get(1).take(key, List.of(answered), CONSECUTIVE);
+
+        assertThat(answered.values).isNull();
+        assertThat(issuedValues().highest(rule.key())).hasValue(2);
+        assertThat(stores().get(0).take(key, 1, CONSECUTIVE)).containsExactly(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Concurrency.class)
+    void aTakeWhoseClaimFailsToRecordTakesNothingAndItsExceptionReachesTheCaller(Concurrency concurrency) {
+        PrefixRule rule = registered(concurrency, 1, 1, 1_000);
+        CounterKey key = keyOf(rule, "");
+        RecordFailure failure = new RecordFailure();
+        NotingClaim first = new NotingClaim("a", 1, true, new ArrayList<>());
+        GaplessClaim failing = new NotingClaim("b", 1, true, new ArrayList<>()) {
+            @Override
+            public void record(CounterKey counter, PrefixRule rule, long[] values) {
+                throw failure;
+            }
+        };
+
+        assertThatThrownBy(() -> stores().get(0).take(key, List.of(first, failing), CONSECUTIVE))
+                .isSameAs(failure);
+
+        assertThat(stores().get(1).take(key, 1, CONSECUTIVE)).containsExactly(1);
+    }
+
     @ParameterizedTest
     @EnumSource(Concurrency.class)
     void aTakeWhoseChoiceFailsTakesNothingAndItsExceptionReachesTheCaller(Concurrency concurrency) {

@@ -2,6 +2,7 @@ package dev.numgen.bench;
 
 import static dev.numgen.rule.RuleDefinitions.rule;
 
+import dev.numgen.ignite.issue.IgniteIdempotencyStore;
 import dev.numgen.ignite.issue.IgniteIssuanceRegister;
 import dev.numgen.ignite.rule.IgniteRuleRegistry;
 import dev.numgen.ignite.sequence.IgniteBlockReserver;
@@ -12,6 +13,8 @@ import dev.numgen.ignite.sequence.IgniteWorkerLeases;
 import dev.numgen.ignite.testing.TestNodes;
 import dev.numgen.ignite.testing.TestNodes.ClusterLayout;
 import dev.numgen.ignite.testing.TestNodes.TestNode;
+import dev.numgen.issue.IdempotencyLimits;
+import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.ProvisionalIssuer;
@@ -34,6 +37,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,6 +72,8 @@ public class StrategyBenchmark {
     private ExecutorService prefetch;
     private IgniteWorkerLeases leases;
     private NumberIssuer issuer;
+    private IdempotentIssuer keyed;
+    private final AtomicLong keys = new AtomicLong();
     private final Map<String, String> none = Map.of();
 
     @Setup
@@ -107,6 +113,10 @@ public class StrategyBenchmark {
                 clock,
                 () -> true,
                 new ProvisionalIssuer(new InMemoryProvisionalJournal(), "bench"));
+        keyed = new IdempotentIssuer(
+                issuer,
+                new IgniteIdempotencyStore(
+                        node.store(), new IdempotencyLimits(1_000_000_000, 1_000_000_000, 10), Clock.systemUTC()));
     }
 
     private static void register(RuleRegistrar registrar, String key, RuleDefinition definition) {
@@ -153,6 +163,13 @@ public class StrategyBenchmark {
     @Threads(8)
     public IssuedNumbers gapless1Optimistic8Clients() {
         return issuer.issue("GAPOPT", 1, none);
+    }
+
+    /** Each request with an Idempotency-Key of its own, as a careful client sends them. */
+    @Benchmark
+    @Threads(8)
+    public IssuedNumbers gaplessKeyed1Pessimistic8Clients() {
+        return keyed.issue("bench", "k-" + keys.incrementAndGet(), "GAP", 1, none);
     }
 
     @Benchmark

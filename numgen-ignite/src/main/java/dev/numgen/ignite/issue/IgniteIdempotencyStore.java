@@ -9,6 +9,7 @@ import dev.numgen.issue.IdempotencyLimits;
 import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotencyStoreUnavailableException;
 import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.KeyLookup;
 import dev.numgen.issue.NoMajorityException;
 import java.time.Clock;
 import java.util.Optional;
@@ -133,18 +134,23 @@ public final class IgniteIdempotencyStore implements IdempotencyStore {
 
     /** Inside the GAPLESS take's transaction: no translation here, a failure fails the take. */
     @Override
-    public Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
+    public KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
         StoredIdempotentResult known = store.cache(RESULTS).get(id(caller, key));
         if (known == null) {
-            return Optional.empty();
+            return KeyLookup.FREE;
         }
         if (!known.fingerprint.equals(fingerprint)) {
-            throw new IdempotencyKeyReusedException(key);
+            return KeyLookup.OTHER_PARAMETERS;
         }
-        if (!known.complete) {
-            throw new IdempotencyKeyBusyException(key);
-        }
-        return Optional.of(known.toIssued());
+        return known.complete ? KeyLookup.answered(known.toIssued()) : KeyLookup.PENDING;
+    }
+
+    /** Inside the GAPLESS take's transaction: no translation here, a failure fails the take. */
+    @Override
+    public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
+        store.cache(RESULTS)
+                .withExpiryPolicy(new ModifiedExpiryPolicy(ANSWERED))
+                .put(id(caller, key), StoredIdempotentResult.complete(fingerprint, issued));
     }
 
     @Override

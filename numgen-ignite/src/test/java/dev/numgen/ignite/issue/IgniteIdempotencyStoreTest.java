@@ -7,6 +7,7 @@ import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotencyStoreContract;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Idempotency-Key store contract on two embedded nodes: a retry on another node finds what the first answered. */
@@ -22,5 +23,10 @@ class IgniteIdempotencyStoreTest extends IdempotencyStoreContract {
         first.cache(IgniteIdempotencyStore.RESULTS).clear();
         first.cache(IgniteIdempotencyStore.LEDGERS).clear();
         return List.of(onFirst, new IgniteIdempotencyStore(cluster.second().store(), limits, clock));
+    }
+
+    @Override
+    protected <T> T inTransaction(int node, Supplier<T> work) {
+        return (node == 0 ? cluster.first() : cluster.second()).store().inTransaction(work);
     }
 }

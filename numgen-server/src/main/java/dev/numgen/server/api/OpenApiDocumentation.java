@@ -99,6 +99,15 @@ public class OpenApiDocumentation {
             "Cluster",
             "The cluster's nodes and baseline, for operators.");
 
+    /**
+     * Answer fields written as null when there is nothing to show: a register page's next page when it is the last;
+     * a value's number, request and void when it has none; a request's Idempotency-Key when it carried none.
+     */
+    private static final Map<String, List<String>> NULL_IN_ANSWERS = Map.of(
+            "RegisterPage", List.of("nextFrom"),
+            "Entry", List.of("number", "issued", "voided"),
+            "Issued", List.of("idempotencyKey"));
+
     private static void describe(String route, String tag, String operationId) {
         describe(route, tag, operationId, null);
     }
@@ -196,6 +205,13 @@ public class OpenApiDocumentation {
                     optionalMayBeNull(schema);
                 }
             });
+            NULL_IN_ANSWERS.forEach((name, properties) -> {
+                Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+                if (schema == null) {
+                    throw new IllegalStateException("No schema " + name + " in the OpenAPI document");
+                }
+                properties.forEach(property -> mayBeNull(schema, property));
+            });
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         };
     }
@@ -232,6 +248,42 @@ public class OpenApiDocumentation {
         }
     }
 
+    /** The property may be null: a type gains {@code null}, a reference becomes "the referenced schema or null". */
+    private static void mayBeNull(Schema<?> schema, String name) {
+        Schema<?> property = schema.getProperties().get(name);
+        if (property == null) {
+            throw new IllegalStateException("No property " + name + " in the OpenAPI document");
+        }
+        if (property.getAnyOf() != null) {
+            return; // a customizer that runs again finds it done
+        }
+        if (property.get$ref() != null) {
+            schema.getProperties()
+                    .put(
+                            name,
+                            new Schema<>()
+                                    .anyOf(List.of(
+                                            new Schema<>().$ref(property.get$ref()),
+                                            new Schema<>().types(Set.of("null")))));
+            return;
+        }
+        addNull(property);
+    }
+
+    /** Adds {@code null} to the property's types, when it has any. */
+    private static void addNull(Schema<?> property) {
+        Set<String> types = new LinkedHashSet<>();
+        if (property.getTypes() != null) {
+            types.addAll(property.getTypes());
+        } else if (property.getType() != null) {
+            types.add(property.getType());
+        }
+        if (!types.isEmpty()) {
+            types.add("null");
+            property.setTypes(types);
+        }
+    }
+
     /** In a request body, an optional field given as null counts as not given; the document says so. */
     public static void optionalMayBeNull(Schema<?> body) {
         List<String> required = body.getRequired() == null ? List.of() : body.getRequired();
@@ -239,16 +291,7 @@ public class OpenApiDocumentation {
             if (required.contains(name) || property.get$ref() != null) {
                 return;
             }
-            Set<String> types = new LinkedHashSet<>();
-            if (property.getTypes() != null) {
-                types.addAll(property.getTypes());
-            } else if (property.getType() != null) {
-                types.add(property.getType());
-            }
-            if (!types.isEmpty()) {
-                types.add("null");
-                property.setTypes(types);
-            }
+            addNull(property);
         });
     }
 

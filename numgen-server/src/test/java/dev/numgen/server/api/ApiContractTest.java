@@ -27,7 +27,7 @@ import org.springframework.test.annotation.DirtiesContext;
  * (security-tests/schemathesis holds the tool's pinned version and configuration.)
  *
  * <p>The fuzzer registers rules, issues and voids numbers and sends its own Idempotency-Keys, and what it tries depends
- * on what it finds: it runs on a node of its own that holds only the rule the document's examples name, and that node
+ * on what it finds: it runs on a node of its own that holds only the rules the document's examples name, and that node
  * is closed after it, so it neither meets what other test classes left nor leaves anything for them.
  */
 @LocalNodeTest
@@ -58,6 +58,19 @@ class ApiContractTest {
         // The document's examples name this rule, so generated requests reach a registered rule, not only 404s.
         assertThat(api.putRule("ORDER", admin, rule("ORD-{seq:6}").build()).status())
                 .isEqualTo(201);
+        // The register's examples name a GAPLESS rule, with numbers taken with and without a key and one voided, so
+        // generated requests read pages of every kind of entry.
+        assertThat(api.putRule(
+                                "INVOICE",
+                                admin,
+                                rule("INV-{seq:6}").strategy("GAPLESS").build())
+                        .status())
+                .isEqualTo(201);
+        api.get("/api/numbers?prefixKey=INVOICE&count=2", admin).expect(200);
+        api.getWithHeaders("/api/numbers?prefixKey=INVOICE", admin, "Idempotency-Key", "contract-invoice")
+                .expect(200);
+        api.post("/api/numbers/INV-000002/void", admin, "{\"prefixKey\":\"INVOICE\",\"reason\":\"contract\"}")
+                .expect(201);
 
         Path reports = Path.of("target", "schemathesis");
         Path log = reports.resolve("schemathesis.log");

@@ -172,6 +172,44 @@ class OpenApiDocumentTest {
         softly.assertAll();
     }
 
+    /** A register answer writes null where it has nothing to show, and its schemas say so there and nowhere else. */
+    @Test
+    void registerAnswersSayWhichFieldsMayBeNull() {
+        JsonNode schemas = document().path("components").path("schemas");
+        assertThat(types(property(schemas, "RegisterPage", "nextFrom"))).containsExactly("integer", "null");
+        assertThat(types(property(schemas, "Entry", "number"))).containsExactly("string", "null");
+        assertThat(types(property(schemas, "Issued", "idempotencyKey"))).containsExactly("string", "null");
+        for (String[] reference : new String[][] {{"issued", "Issued"}, {"voided", "VoidedNumber"}}) {
+            List<String> choices = new ArrayList<>();
+            property(schemas, "Entry", reference[0])
+                    .path("anyOf")
+                    .forEach(choice -> choices.add(
+                            choice.has("$ref") ? choice.path("$ref").asString() : String.join(",", types(choice))));
+            assertThat(choices).containsExactly("#/components/schemas/" + reference[1], "null");
+        }
+        assertThat(types(property(schemas, "Entry", "value"))).containsExactly("integer");
+        assertThat(types(property(schemas, "Issued", "subject"))).containsExactly("string");
+        assertThat(types(property(schemas, "Counter", "counter"))).containsExactly("string");
+    }
+
+    private static JsonNode property(JsonNode schemas, String schema, String name) {
+        JsonNode property = schemas.path(schema).path("properties").path(name);
+        assertThat(property.isMissingNode()).as(schema + "." + name).isFalse();
+        return property;
+    }
+
+    /** A schema's {@code type}, written as one name or as a list of them. */
+    private static List<String> types(JsonNode schema) {
+        List<String> types = new ArrayList<>();
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            type.forEach(name -> types.add(name.asString()));
+        } else if (!type.isMissingNode()) {
+            types.add(type.asString());
+        }
+        return types;
+    }
+
     @Test
     void everyReferenceResolves() {
         JsonNode document = document();

@@ -8,6 +8,7 @@ import dev.numgen.ignite.store.IgniteStore;
 import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.KeyLookup;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
@@ -73,6 +74,11 @@ class IdempotencyBusyApiTest {
         }
 
         @Override
+        public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
+            delegate.completeInTransaction(caller, key, fingerprint, issued);
+        }
+
+        @Override
         public void release(String caller, String key) {
             delegate.release(caller, key);
         }
@@ -88,8 +94,8 @@ class IdempotencyBusyApiTest {
         }
 
         @Override
-        public Optional<IssuedNumbers> answeredInTransaction(String caller, String key, String fingerprint) {
-            return delegate.answeredInTransaction(caller, key, fingerprint);
+        public KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
+            return delegate.lookUpInTransaction(caller, key, fingerprint);
         }
 
         private static void awaitRelease() {

@@ -148,6 +148,24 @@ class RegisterApiTest {
     }
 
     @Test
+    void aRangeAboveTheHighestValueIsEmptyWhateverTheRulesStartAndStep() {
+        String key = register(
+                "STEPPED",
+                rule("RS-{seq}").strategy("GAPLESS").start(0L).step(2L).build());
+        assertThat(issue(key, 3, alice, null)).containsExactly("RS-0", "RS-2", "RS-4");
+
+        assertThat(numbers(page(key, "", "&from=1"))).containsExactly("RS-2", "RS-4");
+        assertThat(numbers(page(key, "", "&from=1&to=3"))).containsExactly("RS-2");
+        for (String from : List.of("5", "1000", "9223372036854775806", NO_END)) {
+            JsonNode page = page(key, "", "&from=" + from);
+            assertThat(page.path("entries").size())
+                    .as("from " + from + ", first entry " + page.path("entries").path(0))
+                    .isZero();
+            assertThat(page.path("nextFrom").isNull()).as("from " + from).isTrue();
+        }
+    }
+
+    @Test
     void aRuleWithVariablesOrADailyResetHasOneCounterPerQualifier() {
         String regional = register(
                 "REGIONAL",
