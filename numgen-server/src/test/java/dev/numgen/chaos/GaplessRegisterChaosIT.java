@@ -135,16 +135,18 @@ class GaplessRegisterChaosIT {
 
     /**
      * Client i's requester: half the clients behind HAProxy, which itself retries a request a dying node left
-     * unanswered; the others call the nodes in turn and meet each crash themselves, every other one of them impatient:
-     * it gives a request up after {@link #IMPATIENT}, often after it committed, and its retry must get what committed.
+     * unanswered; the others call the nodes themselves and meet each crash, every other one of them impatient: it
+     * gives a request up after {@link #IMPATIENT}, often after it committed, and retries on the same node.
      */
     private static IdempotentRequester requester(
             int client, IdempotentRequester balanced, IssuedLedger ledger, AnsweredKeys keys) {
+        int firstNode = 1 + client % 3;
         if (client % 2 == 0) {
             return balanced;
         }
-        Duration firstTimeout = client % 4 == 3 ? IMPATIENT : ClusterHarness.REQUEST_TIMEOUT;
-        return IdempotentRequester.acrossNodes(cluster, token, ledger, keys, 1 + client % 3, firstTimeout);
+        return client % 4 == 3
+                ? IdempotentRequester.impatientOnNode(cluster, token, ledger, keys, firstNode, IMPATIENT)
+                : IdempotentRequester.acrossNodes(cluster, token, ledger, keys, firstNode);
     }
 
     /** With load on the cluster, {@code rounds} times: {@code kill -9} of a random node, until it is back. */

@@ -20,6 +20,7 @@ final class IdempotentRequester {
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
 
     private static final long PAUSE_MILLIS = 250;
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String BUSY = ProblemType.IDEMPOTENCY_KEY_BUSY.type().toString();
 
     private final IssuedLedger ledger;
@@ -27,7 +28,7 @@ final class IdempotentRequester {
     private final Duration giveUpAfter;
     /** How long the first attempt under a key waits for its answer; each retry twice as long, up to the harness's. */
     private final Duration firstTimeout;
-    /** Where the requests go, for the ledger: "lb", "nodes", "impatient nodes". */
+    /** Where the requests go, for the ledger: "lb", "nodes", "impatient node". */
     private final String via;
 
     private final Sender sender;
@@ -66,32 +67,52 @@ final class IdempotentRequester {
                 ClusterHarness.REQUEST_TIMEOUT,
                 "lb",
                 (path, key, timeout) ->
-                        cluster.get(cluster.balancerUrl() + path, token, timeout, "Idempotency-Key", key));
+                        cluster.get(cluster.balancerUrl() + path, token, timeout, IDEMPOTENCY_KEY, key));
     }
 
     /**
      * A requester that sends each request to the next node in turn, starting at {@code firstNode}, as a client given
-     * the nodes' addresses would: it meets every crash itself, and retries on the next node. With a {@code
-     * firstTimeout} shorter than a request takes, it also gives up requests that go on to commit, and the retry must
-     * get what they committed.
+     * the nodes' addresses would: it meets every crash itself, and retries on the next node.
      */
     static IdempotentRequester acrossNodes(
+            ClusterHarness cluster, String token, IssuedLedger ledger, AnsweredKeys keys, int firstNode) {
+        AtomicInteger turn = new AtomicInteger(firstNode - 1);
+        return new IdempotentRequester(
+                ledger, keys, GIVE_UP_AFTER, ClusterHarness.REQUEST_TIMEOUT, "nodes", (path, key, timeout) -> {
+                    int node = 1 + turn.getAndIncrement() % cluster.nodes();
+                    return sentTo(
+                            node, cluster.get(cluster.nodeUrl(node) + path, token, timeout, IDEMPOTENCY_KEY, key));
+                });
+    }
+
+    /**
+     * An impatient requester: it gives each request up after {@code firstTimeout} (twice as long on each retry), often
+     * after the request went on to commit, and stays with one node, from {@code firstNode}, until that node refuses a
+     * connection. So while the node stalls (a rejoin, a failure detection), the attempts it gave up queue there behind
+     * one another, and only one of them may take numbers.
+     */
+    static IdempotentRequester impatientOnNode(
             ClusterHarness cluster,
             String token,
             IssuedLedger ledger,
             AnsweredKeys keys,
             int firstNode,
             Duration firstTimeout) {
-        AtomicInteger turn = new AtomicInteger(firstNode - 1);
-        String via = firstTimeout.compareTo(ClusterHarness.REQUEST_TIMEOUT) < 0 ? "impatient nodes" : "nodes";
-        return new IdempotentRequester(ledger, keys, GIVE_UP_AFTER, firstTimeout, via, (path, key, timeout) -> {
-            int node = 1 + turn.getAndIncrement() % cluster.nodes();
-            HttpReply reply = cluster.get(cluster.nodeUrl(node) + path, token, timeout, "Idempotency-Key", key);
-            // No answer says nothing of where it was sent; the ledger's failures should.
-            return reply.status() == -1
-                    ? new HttpReply(-1, reply.headers(), "node " + node + ": " + reply.body())
-                    : reply;
-        });
+        AtomicInteger current = new AtomicInteger(firstNode);
+        return new IdempotentRequester(
+                ledger, keys, GIVE_UP_AFTER, firstTimeout, "impatient node", (path, key, timeout) -> {
+                    int node = current.get();
+                    HttpReply reply = cluster.get(cluster.nodeUrl(node) + path, token, timeout, IDEMPOTENCY_KEY, key);
+                    if (reply.status() == -1 && reply.body().contains("ConnectException")) {
+                        current.set(1 + node % cluster.nodes());
+                    }
+                    return sentTo(node, reply);
+                });
+    }
+
+    /** A reply that got no answer names the node it was sent to, for the ledger's failures. */
+    private static HttpReply sentTo(int node, HttpReply reply) {
+        return reply.status() == -1 ? new HttpReply(-1, reply.headers(), "node " + node + ": " + reply.body()) : reply;
     }
 
     /**
