@@ -62,8 +62,10 @@ public final class IssuanceAudit {
         List<RegisterPage.Entry> entries = new ArrayList<>();
         Long previous = null; // the last value of the record before, null before the first
         long readFrom = from;
+        int perRead = Math.min(RECORDS_PER_READ, limit + 1);
         while (true) {
-            List<RegisterRecord> records = register.records(key, readFrom, RECORDS_PER_READ);
+            // A page of a few values reads a few records: each may hold a thousand numbers.
+            List<RegisterRecord> records = register.records(key, readFrom, perRead);
             for (RegisterRecord record : records) {
                 if (previous != null && record.first() <= previous) {
                     continue; // read again as the one starting at or before readFrom
@@ -94,7 +96,7 @@ public final class IssuanceAudit {
                 }
                 previous = record.last();
             }
-            if (records.size() < RECORDS_PER_READ) {
+            if (records.size() < perRead) {
                 return new RegisterPage(prefixKey, counter, from, to, entries, null);
             }
             readFrom = previous;
