@@ -1,5 +1,6 @@
 package dev.numgen.issue;
 
+import dev.numgen.problem.NumgenException;
 import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
 import dev.numgen.rule.RuleStoreUnavailableException;
@@ -106,6 +107,10 @@ public final class IdempotentIssuer {
                 return answered.get();
             }
             counted = store.count(caller, key, taken.count());
+        } catch (IdempotencyLimitException e) {
+            issuer.giveBack(taken);
+            // The first attempt may have committed since the look above: its retry is answered, not refused.
+            return answeredElseThrow(caller, key, fingerprint, e);
         } catch (RuntimeException e) {
             issuer.giveBack(taken);
             throw e;
@@ -181,7 +186,7 @@ public final class IdempotentIssuer {
     }
 
     private IssuedNumbers answeredElseThrow(
-            String caller, String idempotencyKey, String fingerprint, QuotaExceededException refusal) {
+            String caller, String idempotencyKey, String fingerprint, NumgenException refusal) {
         Optional<IssuedNumbers> answered;
         try {
             answered = store.answered(caller, idempotencyKey, fingerprint);

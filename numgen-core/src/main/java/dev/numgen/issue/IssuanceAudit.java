@@ -60,22 +60,22 @@ public final class IssuanceAudit {
         Voids known = new Voids(rule, voids.list(prefixKey));
         CounterKey key = new CounterKey(prefixKey, counter);
         List<RegisterPage.Entry> entries = new ArrayList<>();
-        Long expected = null;
-        boolean first = true;
+        Long previous = null; // the last value of the record before, null before the first
         long readFrom = from;
+        int perRead = Math.min(RECORDS_PER_READ, limit + 1);
         while (true) {
-            List<RegisterRecord> records = register.records(key, readFrom, RECORDS_PER_READ);
+            // A page of a few values reads a few records: each may hold a thousand numbers.
+            List<RegisterRecord> records = register.records(key, readFrom, perRead);
             for (RegisterRecord record : records) {
-                if (expected != null && record.first() < expected) {
+                if (previous != null && record.first() <= previous) {
                     continue; // read again as the one starting at or before readFrom
                 }
-                if (first) {
-                    expected = record.first() <= from ? record.first() : Math.min(rule.start(), record.first());
-                    first = false;
-                }
+                long expected = previous == null
+                        ? (record.first() <= from ? record.first() : Math.min(rule.start(), record.first()))
+                        : firstAfter(previous, record);
                 for (long value = alignedFrom(expected, record.step(), from);
                         value < record.first() && value <= to;
-                        value += record.step()) {
+                        value = stepTowards(value, record.step(), record.first())) {
                     if (entries.size() == limit) {
                         return new RegisterPage(prefixKey, counter, from, to, entries, value);
                     }
@@ -94,12 +94,12 @@ public final class IssuanceAudit {
                     }
                     entries.add(known.issued(record, i));
                 }
-                expected = record.last() + record.step();
+                previous = record.last();
             }
-            if (records.size() < RECORDS_PER_READ) {
+            if (records.size() < perRead) {
                 return new RegisterPage(prefixKey, counter, from, to, entries, null);
             }
-            readFrom = expected;
+            readFrom = previous;
         }
     }
 
@@ -123,28 +123,30 @@ public final class IssuanceAudit {
         long voided = 0;
         long missingCount = 0;
         List<Long> missing = new ArrayList<>();
-        Long expected = null;
+        Long previous = null; // the last value of the record before, null before the first
         Long first = null;
-        long highest = 0;
         long readFrom = 0;
         while (true) {
             List<RegisterRecord> read = register.records(key, readFrom, RECORDS_PER_READ);
             for (RegisterRecord record : read) {
-                if (expected != null && record.first() < expected) {
+                if (previous != null && record.first() <= previous) {
                     continue;
                 }
-                if (expected == null) {
+                long expected;
+                if (previous == null) {
                     expected = Math.min(rule.start(), record.first());
                     first = expected;
+                } else {
+                    expected = firstAfter(previous, record);
                 }
                 if (expected < record.first()) {
-                    long gap = (record.first() - expected + record.step() - 1) / record.step();
+                    long gap = (record.first() - expected - 1) / record.step() + 1;
                     long voidedInGap = known.voidedSequences(expected, record.first(), record.step());
                     voided += voidedInGap;
                     missingCount += gap - voidedInGap;
                     for (long value = expected;
                             value < record.first() && missing.size() < MAX_MISSING_LISTED;
-                            value += record.step()) {
+                            value = stepTowards(value, record.step(), record.first())) {
                         if (!known.voidsSequence(value)) {
                             missing.add(value);
                         }
@@ -158,14 +160,14 @@ public final class IssuanceAudit {
                         issued++;
                     }
                 }
-                expected = record.last() + record.step();
-                highest = record.last();
+                previous = record.last();
             }
             if (read.size() < RECORDS_PER_READ) {
                 break;
             }
-            readFrom = expected;
+            readFrom = previous;
         }
+        long highest = previous == null ? 0 : previous;
         return new RegisterCheck.Counter(
                 key.qualifier(),
                 first == null ? 0 : first,
@@ -187,6 +189,21 @@ public final class IssuanceAudit {
                     "prefixKey", "only GAPLESS rules keep a register; " + prefixKey + " is " + rule.strategy());
         }
         return rule;
+    }
+
+    /**
+     * Where {@code record} would start had nothing been taken between it and the value {@code previous} before it: a
+     * take moves on from the counter's last value by the step of the rule it reads, which is the record's step, not
+     * necessarily that of the record before (the rule's step may have changed). Never past {@code record.first()}, so
+     * never by overflow.
+     */
+    private static long firstAfter(long previous, RegisterRecord record) {
+        return record.first() - previous <= record.step() ? record.first() : previous + record.step();
+    }
+
+    /** {@code value + step}, or {@code bound} when that is not below it (so a loop up to {@code bound} never wraps). */
+    private static long stepTowards(long value, long step, long bound) {
+        return bound - value <= step ? bound : value + step;
     }
 
     /**

@@ -11,13 +11,21 @@ import java.util.function.Consumer;
 /**
  * Group commit for a counter whose every take is a durable transaction (GAPLESS): requests that
  * arrive while one transaction runs wait, and the next transaction takes the values of all of
- * them at once, handing each its consecutive share in arrival order. Nothing is handed out
+ * them at once (up to {@link #MAX_GROUP_VALUES}), handing each its consecutive share in the order
+ * its store prepares them ({@link GaplessTake}: by lock key). Nothing is handed out
  * before that transaction commits, so a failed transaction fails its whole group and consumes
  * nothing. When a group would run past maxValue, its requests are retried one by one, so those
  * that still fit are served. Each request is a {@link GaplessClaim}, so what it records commits in
  * its group's transaction; two claims with one lock key are never in one group.
  */
 public final class CombiningCounter implements ClaimingCounter {
+
+    /**
+     * The most values one transaction takes for a group (the first request is always served, whatever it asks):
+     * each request writes its records in the transaction, so an unbounded group would make one transaction, which
+     * holds the counter's lock on every node, as large as all requests waiting.
+     */
+    public static final int MAX_GROUP_VALUES = 10_000;
 
     private final Consumer<List<GaplessClaim>> transaction;
     private final Object lock = new Object();
@@ -68,22 +76,28 @@ public final class CombiningCounter implements ClaimingCounter {
         synchronized (lock) {
             List<Request> later = new ArrayList<>();
             Set<String> lockKeys = new HashSet<>();
+            long values = 0;
             for (Request request : waiting) {
                 String lockKey = request.claim.lockKey();
-                if (lockKey.isEmpty() || lockKeys.add(lockKey)) {
+                boolean fits = group.isEmpty() || values + request.claim.count() <= MAX_GROUP_VALUES;
+                if (fits && (lockKey.isEmpty() || lockKeys.add(lockKey))) {
                     group.add(request);
+                    values += request.claim.count();
                 } else {
                     later.add(request);
                 }
             }
             waiting = later;
         }
-        serve(group);
-        synchronized (lock) {
-            if (waiting.isEmpty()) {
-                leading = false;
-            } else {
-                waiting.get(0).turn.complete(null);
+        try {
+            serve(group);
+        } finally {
+            synchronized (lock) {
+                if (waiting.isEmpty()) {
+                    leading = false;
+                } else {
+                    waiting.get(0).turn.complete(null);
+                }
             }
         }
     }
@@ -100,7 +114,8 @@ public final class CombiningCounter implements ClaimingCounter {
             } else {
                 group.forEach(request -> serve(List.of(request)));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: a group left waiting would hold the lead, and this node's counter, for ever.
             group.forEach(request -> request.result.completeExceptionally(e));
         }
     }
@@ -126,6 +141,9 @@ public final class CombiningCounter implements ClaimingCounter {
             try {
                 result.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw (RuntimeException) e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -158,6 +158,32 @@ class GaplessAccountingTest {
     }
 
     @Test
+    void aRetryWhoseFirstAttemptCommitsWhileItIsCountedIsAnsweredEvenAtTheClientsLimit() {
+        IssuedNumbers first = issuer.issue("alice", "k1", "INVOICE", 2, Map.of());
+        // The retry looks before the first attempt has committed, and is counted after it has, at the limit.
+        IdempotencyStore racing = new ForwardingIdempotencyStore(keys) {
+            private boolean looked;
+
+            @Override
+            public java.util.Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
+                if (!looked) {
+                    looked = true;
+                    return java.util.Optional.empty();
+                }
+                return super.answered(caller, key, fingerprint);
+            }
+
+            @Override
+            public long count(String caller, String key, int numbers) {
+                throw new IdempotencyLimitException("this client holds 10000 keys", 60);
+            }
+        };
+
+        assertThat(new IdempotentIssuer(numbers, racing).issue("alice", "k1", "INVOICE", 2, Map.of()))
+                .isEqualTo(first);
+    }
+
+    @Test
     void everyNumberIssuedIsInTheRegisterOnce() {
         issuer.issue("alice", "k1", "INVOICE", 3, Map.of());
         numbers.issue("bob", "INVOICE", 2, Map.of());

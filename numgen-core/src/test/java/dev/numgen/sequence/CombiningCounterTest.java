@@ -133,6 +133,47 @@ class CombiningCounterTest {
         }
     }
 
+    @Test
+    void aGroupTakesNoMoreThanMaxGroupValuesInOneTransactionAndTheRestGoInTheNext() throws Exception {
+        Ledger ledger = new Ledger(Long.MAX_VALUE);
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, ledger::take));
+        ledger.gate = new CountDownLatch(1);
+        FutureTask<long[]> leader = new FutureTask<>(() -> counter.next(1));
+        new Thread(leader).start();
+        Await.until("the leader's transaction to start", () -> ledger.started.getCount() == 0);
+        int share = CombiningCounter.MAX_GROUP_VALUES / 2 + 1;
+
+        List<FutureTask<long[]>> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            waiting.add(queued(() -> counter.next(share), "request " + i));
+        }
+        FutureTask<long[]> small = queued(() -> counter.next(3), "small");
+        ledger.gate.countDown();
+
+        Await.result("the leader", leader);
+        for (FutureTask<long[]> request : waiting) {
+            assertThat(Await.result("a large request", request)).hasSize(share);
+        }
+        assertThat(Await.result("the small request", small)).hasSize(3);
+        // Two large shares would pass the cap: each large request has a transaction of its own, and the small one
+        // rides with the first large one that leaves it room.
+        assertThat(ledger.transactions).containsExactly(1, share + 3, share, share);
+    }
+
+    @Test
+    void anErrorInATransactionFailsItsGroupAndTheNextRequestIsServed() {
+        AtomicInteger calls = new AtomicInteger();
+        CombiningCounter counter = new CombiningCounter(claims -> serve(claims, count -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("while rendering (test)");
+            }
+            return new long[] {7};
+        }));
+
+        assertThatThrownBy(counter::next).isInstanceOf(OutOfMemoryError.class);
+        assertThat(counter.next()).isEqualTo(7);
+    }
+
     /** Waits until the thread waits for its turn (parked); it is queued then. */
     private static void awaitParked(Thread thread) {
         Await.until(thread.getName() + " to queue (park)", thread::getState, state -> state == Thread.State.WAITING);

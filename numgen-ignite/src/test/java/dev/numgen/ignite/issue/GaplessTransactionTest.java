@@ -13,6 +13,7 @@ import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.IssuanceRegister;
 import dev.numgen.issue.IssuedNumbers;
+import dev.numgen.issue.KeyLookup;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.issue.ProvisionalIssuer;
 import dev.numgen.issue.RegisterRecord;
@@ -27,12 +28,15 @@ import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.GaplessStore;
 import dev.numgen.testing.Await;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -218,5 +222,75 @@ class GaplessTransactionTest {
         assertThat(Await.result("the second request", two)).isEqualTo(Await.result("the first request", one));
         assertThat(records(first, prefix)).hasSize(1);
         assertThat(first.numbers().issue("bob", prefix, 1, Map.of()).numbers()).containsExactly("G-3");
+    }
+
+    @Test
+    void oneKeyOnTwoCountersOfAnOptimisticRuleAtOnceGetsOneSetOfNumbers() throws Exception {
+        // Across a year's end the same request (one fingerprint) falls on two counters, so the two optimistic
+        // transactions share nothing but the key's record, which both read as absent before either commits.
+        String prefix = "GTX" + PREFIXES.incrementAndGet();
+        new RuleRegistrar(
+                        new IgniteRuleRegistry(cluster.first().store()),
+                        new IgniteIssuedValues(cluster.first().store()),
+                        new RuleValidator(),
+                        Clock.systemUTC())
+                .register(
+                        new PrefixKey(prefix),
+                        RuleDefinitions.rule("G-{yyyy}-{seq}")
+                                .strategy("GAPLESS")
+                                .concurrency("OPTIMISTIC")
+                                .reset("YEARLY")
+                                .timeZone("UTC")
+                                .build(),
+                        OptionalLong.empty(),
+                        "test");
+        CyclicBarrier bothLookedUp = new CyclicBarrier(2);
+        UnaryOperator<IdempotencyStore> meeting = keys -> new ForwardingIdempotencyStore(keys) {
+            private final AtomicBoolean met = new AtomicBoolean();
+
+            @Override
+            public KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
+                KeyLookup lookup = super.lookUpInTransaction(caller, key, fingerprint);
+                if (met.compareAndSet(false, true)) {
+                    try {
+                        bothLookedUp.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("the other request never came", e);
+                    }
+                }
+                return lookup;
+            }
+        };
+        Node lastYear = onClock(cluster.first(), "2025-12-31T23:59:59Z", meeting);
+        Node newYear = onClock(cluster.second(), "2026-01-01T00:00:01Z", meeting);
+
+        CompletableFuture<IssuedNumbers> one = CompletableFuture.supplyAsync(
+                () -> lastYear.keyed().issue("alice", prefix + "-k1", prefix, 1, Map.of()));
+        CompletableFuture<IssuedNumbers> two = CompletableFuture.supplyAsync(
+                () -> newYear.keyed().issue("alice", prefix + "-k1", prefix, 1, Map.of()));
+
+        assertThat(Await.result("the new year's request", two)).isEqualTo(Await.result("the last year's request", one));
+        assertThat(lastYear.register()
+                                .records(new CounterKey(prefix, "2025"), 0, 100)
+                                .size()
+                        + lastYear.register()
+                                .records(new CounterKey(prefix, "2026"), 0, 100)
+                                .size())
+                .isEqualTo(1);
+    }
+
+    private static Node onClock(TestNode node, String instant, UnaryOperator<IdempotencyStore> keys) {
+        Clock clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+        IgniteRuleRegistry rules = new IgniteRuleRegistry(node.store());
+        IssuanceRegister records = new IgniteIssuanceRegister(node.store(), clock);
+        NumberIssuer numbers = new NumberIssuer(
+                rules,
+                Map.of(Strategy.GAPLESS, new GaplessCounter(new IgniteGaplessStore(node.store(), rules))),
+                records,
+                clock,
+                () -> true,
+                new ProvisionalIssuer(new InMemoryProvisionalJournal(), "test"));
+        return new Node(
+                numbers, new IdempotentIssuer(numbers, keys.apply(new IgniteIdempotencyStore(node.store()))), records);
     }
 }

@@ -31,9 +31,10 @@ public final class ApiConstraints {
     public static final String REQUIRED_TEXT = "^ *" + VISIBLE_CHARACTER + TEXT_CHARACTER + "*$";
     /**
      * A counter of a rule, as the register check lists it: the reset bucket, then each variable's name, length and
-     * value ({@code 2026-11-25|region=2:EU}); empty for a rule with one counter. Far longer than any rule's can be.
+     * value ({@code 2026-11-25|region=2:EU}; a value is number text, so it may hold {@code /}); empty for a rule with one
+     * counter. Far longer than any rule's can be.
      */
-    public static final String COUNTER = "^[A-Za-z0-9_.#:|=-]{0,2000}$";
+    public static final String COUNTER = "^[A-Za-z0-9_./#:|=-]{0,2000}$";
     /** A node's consistent id in the baseline. */
     public static final String CONSISTENT_ID = "^[A-Za-z0-9_.:@-]{1,128}$";
 

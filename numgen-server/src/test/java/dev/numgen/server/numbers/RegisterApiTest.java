@@ -166,6 +166,22 @@ class RegisterApiTest {
     }
 
     @Test
+    void aCounterWhoseVariableValueHoldsASlashIsPagedAsTheCheckNamesIt() {
+        // '/' is number text, so a variable's value may hold it, and the check names the counter with it.
+        String routed = register(
+                "ROUTED",
+                rule("RT-{var:route}-{seq:3}")
+                        .strategy("GAPLESS")
+                        .variable("route", "[A-Z]{2}/[A-Z]{2}")
+                        .build());
+        assertThat(issue(routed + "&route=" + encoded("EU/DE"), 1, alice, null)).containsExactly("RT-EU/DE-001");
+
+        JsonNode check = check(routed);
+        assertCounter(check.path("counters").get(0), "|route=5:EU/DE", 1, 1, 1, 1, 0);
+        assertThat(numbers(page(routed, "|route=5:EU/DE", ""))).containsExactly("RT-EU/DE-001");
+    }
+
+    @Test
     void aRuleWithVariablesOrADailyResetHasOneCounterPerQualifier() {
         String regional = register(
                 "REGIONAL",
