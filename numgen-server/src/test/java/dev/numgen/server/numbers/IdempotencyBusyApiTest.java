@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.numgen.ignite.issue.IgniteIdempotencyStore;
 import dev.numgen.ignite.store.IgniteStore;
+import dev.numgen.issue.ForwardingIdempotencyStore;
 import dev.numgen.issue.IdempotencyStore;
 import dev.numgen.issue.IdempotentIssuer;
 import dev.numgen.issue.IssuedNumbers;
-import dev.numgen.issue.KeyLookup;
 import dev.numgen.issue.NumberIssuer;
 import dev.numgen.server.devissuer.DevIssuer;
 import dev.numgen.server.testing.ApiClient;
@@ -16,7 +16,6 @@ import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.LocalNodeTest;
 import dev.numgen.testing.Await;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,15 +51,10 @@ class IdempotencyBusyApiTest {
         }
     }
 
-    private record HoldingStore(IdempotencyStore delegate) implements IdempotencyStore {
-        @Override
-        public Optional<IssuedNumbers> claim(String caller, String key, String fingerprint, int count) {
-            return delegate.claim(caller, key, fingerprint, count);
-        }
-
-        @Override
-        public Optional<IssuedNumbers> answered(String caller, String key, String fingerprint) {
-            return delegate.answered(caller, key, fingerprint);
+    /** Forwards to the real store, holding the first completion of the held key. */
+    private static final class HoldingStore extends ForwardingIdempotencyStore {
+        HoldingStore(IdempotencyStore delegate) {
+            super(delegate);
         }
 
         @Override
@@ -70,32 +64,7 @@ class IdempotencyBusyApiTest {
                 HeldCompletion.completing.countDown();
                 awaitRelease();
             }
-            delegate.complete(caller, key, fingerprint, issued);
-        }
-
-        @Override
-        public void completeInTransaction(String caller, String key, String fingerprint, IssuedNumbers issued) {
-            delegate.completeInTransaction(caller, key, fingerprint, issued);
-        }
-
-        @Override
-        public void release(String caller, String key) {
-            delegate.release(caller, key);
-        }
-
-        @Override
-        public long count(String caller, String key, int numbers) {
-            return delegate.count(caller, key, numbers);
-        }
-
-        @Override
-        public void uncount(String caller, String key, long countedAtMillis, int numbers) {
-            delegate.uncount(caller, key, countedAtMillis, numbers);
-        }
-
-        @Override
-        public KeyLookup lookUpInTransaction(String caller, String key, String fingerprint) {
-            return delegate.lookUpInTransaction(caller, key, fingerprint);
+            super.complete(caller, key, fingerprint, issued);
         }
 
         private static void awaitRelease() {
