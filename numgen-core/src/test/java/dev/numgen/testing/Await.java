@@ -2,6 +2,7 @@ package dev.numgen.testing;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,21 @@ public final class Await {
             }
             pause(Math.min(pause, left), what);
             pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+        }
+    }
+
+    /**
+     * Waits up to {@link #PATIENCE} for {@code latch} to open (count down to zero), e.g. a held server thread waiting
+     * for the test to let it go.
+     */
+    public static void opened(String what, CountDownLatch latch) {
+        try {
+            if (!latch.await(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new AssertionError("Waited " + describe(PATIENCE) + " for " + what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + what, e);
         }
     }
 

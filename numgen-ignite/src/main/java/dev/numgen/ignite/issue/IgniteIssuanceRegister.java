@@ -35,10 +35,13 @@ public final class IgniteIssuanceRegister implements IssuanceRegister {
 
     private final IgniteStore store;
     private final Clock clock;
+    /** This node's consistent id, read once: every record of this node names it. */
+    private final String node;
 
     public IgniteIssuanceRegister(IgniteStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.node = store.nodeName();
         store.declare(RECORDS);
         store.declare(COUNTS);
     }
@@ -56,7 +59,7 @@ public final class IgniteIssuanceRegister implements IssuanceRegister {
         record.numbers = new ArrayList<>(numbers);
         record.subject = subject;
         record.idempotencyKey = idempotencyKey;
-        record.node = store.nodeName();
+        record.node = node;
         record.committedAtMillis = clock.millis();
         store.cache(RECORDS).put(id(counter, ordinal), record);
         counts.put(counter.id(), ordinal);

@@ -57,21 +57,10 @@ class GaplessKeyConcurrencyApiTest {
             return (key, claims, next) -> {
                 if (key.prefixKey().equals(HELD_PREFIX) && taking.getCount() > 0) {
                     taking.countDown();
-                    awaitRelease();
+                    Await.opened("the test to release the held take", release);
                 }
                 real.take(key, claims, next);
             };
-        }
-
-        private static void awaitRelease() {
-            try {
-                if (!release.await(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never released the held take");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 

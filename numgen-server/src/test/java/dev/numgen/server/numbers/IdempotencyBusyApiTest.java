@@ -62,20 +62,9 @@ class IdempotencyBusyApiTest {
             // Only the first request to get this far is held; any other goes through.
             if (key.equals(HeldCompletion.HELD_KEY) && HeldCompletion.completing.getCount() > 0) {
                 HeldCompletion.completing.countDown();
-                awaitRelease();
+                Await.opened("the test to release the held request", HeldCompletion.release);
             }
             super.complete(caller, key, fingerprint, issued);
-        }
-
-        private static void awaitRelease() {
-            try {
-                if (!HeldCompletion.release.await(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the test never released the held request");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 
