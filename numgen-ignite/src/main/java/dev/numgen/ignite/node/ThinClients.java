@@ -12,8 +12,8 @@ import org.springframework.core.env.Environment;
  * The Ignite thin-client connector (what {@code control.sh} and Ignite's thin clients use). It can read and rewrite
  * every rule and counter behind the API's back, so it is absent unless {@code numgen.ignite.thin-clients.enabled},
  * and then it takes only the user {@code ignite} with the configured password ({@link ThinClientAuthentication}).
- * JDBC and ODBC stay off on it. There is no TLS on it yet (nor between nodes): keep it on loopback or a private
- * network.
+ * JDBC and ODBC stay off on it. With cluster TLS on ({@link ClusterTls}) it takes TLS with a client certificate
+ * from the cluster's CA as well; without, keep it on loopback or a private network. With cluster TLS on ({@link ClusterTls}) the connector takes TLS with a client certificate too.
  */
 final class ThinClients {
 

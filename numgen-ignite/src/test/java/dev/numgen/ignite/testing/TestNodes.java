@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.cluster.ClusterState;
+import org.apache.ignite.configuration.IgniteConfiguration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -74,12 +75,21 @@ public final class TestNodes {
 
     /** As {@link #start(ClusterLayout, int, int)}, with {@code extra} properties over the layout's. */
     public static TestNode start(ClusterLayout layout, int index, int clusterSize, Map<String, Object> extra) {
+        return start(configuration(layout, index, extra), clusterSize);
+    }
+
+    /** What {@link #start(ClusterLayout, int, int, Map)} would start, for a test to change before it starts it. */
+    public static IgniteConfiguration configuration(ClusterLayout layout, int index, Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(layout.nodeProperties(index));
         properties.putAll(extra);
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test-node", properties));
-        Ignite ignite = Ignition.start(
-                IgniteConfigurationLoader.load(new ClassPathResource("ignite-config/local-node.xml"), environment));
+        return IgniteConfigurationLoader.load(new ClassPathResource("ignite-config/local-node.xml"), environment);
+    }
+
+    /** Starts {@code configuration}; activates the cluster once {@code clusterSize} server nodes joined. */
+    public static TestNode start(IgniteConfiguration configuration, int clusterSize) {
+        Ignite ignite = Ignition.start(configuration);
         if (ignite.cluster().forServers().nodes().size() >= clusterSize
                 && ignite.cluster().state() == ClusterState.INACTIVE) {
             ignite.cluster().state(ClusterState.ACTIVE);
