@@ -90,6 +90,14 @@ final class ClusterConnection implements AutoCloseable {
                 cause);
     }
 
+    /** Why {@link NumberClient#start} gave up waiting. */
+    ClusterUnavailableException notReady(Duration waited) {
+        return new ClusterUnavailableException(
+                "numgen client " + nodeName + " joined, but " + state() + " after " + waited
+                        + "; a client never activates the cluster or changes its baseline",
+                null);
+    }
+
     private String state() {
         Instant since = disconnectedSince;
         if (since != null) {

@@ -129,13 +129,13 @@ public final class NumberClient implements AutoCloseable {
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         while (!connection.usable()) {
             if (System.nanoTime() > deadline) {
-                throw connection.unavailable(null);
+                throw connection.notReady(settings.startTimeout());
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw connection.unavailable(null);
+                throw connection.notReady(settings.startTimeout());
             }
         }
     }
