@@ -23,6 +23,12 @@ public final class NoMajorityException extends NumgenException {
                 prefixKey + " cannot be issued safely here (only SEGMENT rules fall back to provisional numbers)");
     }
 
+    /** A SEGMENT rule on a node that issues no provisional numbers (a client node). */
+    public static NoMajorityException withoutProvisionalNumbers(String prefixKey) {
+        return new NoMajorityException(
+                prefixKey + " cannot be issued here, and this node issues no provisional numbers");
+    }
+
     /** A request with an Idempotency-Key, whatever its rule's strategy: the key is claimed in the cluster first. */
     public static NoMajorityException forIdempotencyKey(String idempotencyKey) {
         return new NoMajorityException(

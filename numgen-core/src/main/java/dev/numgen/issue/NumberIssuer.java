@@ -25,7 +25,9 @@ public final class NumberIssuer {
     private final CompiledRules rules;
     private final Clock clock;
     private final ClusterStanding standing;
+    /** Null for an issuer without provisional numbers ({@link #regularOnly}). */
     private final ProvisionalIssuer provisional;
+
     private final IssuanceRegister register;
     /** Null when clients have no quotas. */
     private final ClientQuotas quotas;
@@ -42,10 +44,25 @@ public final class NumberIssuer {
     }
 
     /**
+     * An issuer that never issues a provisional number, for a node that keeps no journal (a client node): where a
+     * server would fall back to provisional numbers it fails, with {@link NoMajorityException} when {@code standing}
+     * says it may not use the shared counters, with {@link SequenceUnavailableException} when a SEGMENT counter's
+     * reserved range is spent and no new one can be reserved. Its clients have no quotas.
+     */
+    public static NumberIssuer regularOnly(
+            RuleRegistry registry,
+            Map<Strategy, SequenceStrategy> strategies,
+            IssuanceRegister register,
+            Clock clock,
+            ClusterStanding standing) {
+        return new NumberIssuer(registry, strategies, register, clock, standing, null, null);
+    }
+
+    /**
      * @param strategies the sequence strategy serving each rule strategy
      * @param register where GAPLESS requests are recorded, in the transaction that takes their values
      * @param standing whether this node may use the shared counters
-     * @param provisional issues SEGMENT numbers when it may not
+     * @param provisional issues SEGMENT numbers when it may not; null: none, as {@link #regularOnly}
      * @param quotas what each client may take of each rule
      */
     public NumberIssuer(
@@ -165,12 +182,14 @@ public final class NumberIssuer {
                         ? gapless(caller, prefixKey, rule, now, checked, count, receipt)
                         : regular(prefixKey, rule, now, checked, count);
             } catch (SequenceUnavailableException e) {
-                if (!segment) {
+                if (!segment || provisional == null) {
                     throw e;
                 }
             }
         } else if (!segment) {
             throw NoMajorityException.forRule(prefixKey);
+        } else if (provisional == null) {
+            throw NoMajorityException.withoutProvisionalNumbers(prefixKey);
         }
         return provisional.issue(rule, now, checked, count);
     }

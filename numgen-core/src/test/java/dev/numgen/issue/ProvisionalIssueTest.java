@@ -139,6 +139,24 @@ class ProvisionalIssueTest {
     }
 
     @Test
+    void aRegularOnlyIssuerFailsWhereAServerWouldIssueProvisionalNumbers() {
+        NumberIssuer regularOnly = NumberIssuer.regularOnly(
+                registry, Map.of(Strategy.SEGMENT, sequence), new InMemoryIssuanceRegister(), clock, majority::get);
+        assertThat(regularOnly.issue("ORDER", 1, Map.of()).mode()).isEqualTo(IssueMode.NORMAL);
+
+        sequence.reachable.set(false);
+        assertThatThrownBy(() -> regularOnly.issue("ORDER", 1, Map.of()))
+                .isInstanceOf(SequenceUnavailableException.class);
+        sequence.reachable.set(true);
+        majority.set(false);
+        assertThatThrownBy(() -> regularOnly.issue("ORDER", 1, Map.of()))
+                .isInstanceOf(NoMajorityException.class)
+                .hasMessageContaining("issues no provisional numbers");
+        assertThat(sequence.last).hasValue(1);
+        assertThat(journal.all()).isEmpty();
+    }
+
+    @Test
     void provisionalValuesKeepIncreasingWhenTheClockStepsBackOrTheNodeRestarts() {
         majority.set(false);
         List<String> first = issuer.issue("ORDER", 5, Map.of()).numbers();

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's standing in the cluster, read every {@link #POLL_MILLIS} ms so that a request only reads a volatile
- * field: in the majority (an active cluster holding a strict majority of the baseline, this node among them) or not.
+ * field: in the majority (an active cluster holding a strict majority of the baseline, this node among them, or a client node seeing them) or not.
  * The caches enforce the same rule on their own ({@link MajorityTopologyValidator}); this view lets the issuer switch
  * to provisional numbers before it tries a write that must fail, and drives readiness and liveness.
  */
@@ -123,10 +123,11 @@ public final class ClusterMajority implements ClusterStanding, AutoCloseable {
             return new Standing(true, active, servers.size(), 0, 0);
         }
         Set<Object> members = MajorityTopologyValidator.members(baseline);
-        Object self = ignite.cluster().localNode().consistentId();
+        ClusterNode self = ignite.cluster().localNode();
         int present = MajorityTopologyValidator.present(servers, members);
-        // A node outside the baseline (joined, not yet added) holds no data of its own and is never in the majority.
-        int counted = members.contains(self) ? present : 0;
+        // A server outside the baseline (joined, not yet added) holds no data of its own and is never in the majority.
+        // A client node is never in the baseline and holds no data: it stands with the servers it sees.
+        int counted = self.isClient() || members.contains(self.consistentId()) ? present : 0;
         return new Standing(true, active, servers.size(), members.size(), counted);
     }
 

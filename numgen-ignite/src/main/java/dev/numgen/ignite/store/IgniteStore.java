@@ -84,12 +84,22 @@ public final class IgniteStore {
         }
         awaitActive();
         call(() -> {
+            // getOrCreateCache also every time after reopen(): it is what restarts a reconnected client's caches.
             declared.values()
-                    .forEach(configuration -> caches.computeIfAbsent(
-                            configuration.getName(), name -> ignite.getOrCreateCache(configuration)));
+                    .forEach(configuration ->
+                            caches.put(configuration.getName(), ignite.getOrCreateCache(configuration)));
             return null;
         });
         created = true;
+    }
+
+    /**
+     * Opens the declared caches again before their next use. For a client node that reconnected: when the cluster
+     * restarted meanwhile, Ignite starts each cache on the client anew at its first use, which it cannot do inside a
+     * transaction (where an adapter may first touch a cache), so they are opened here first, outside any.
+     */
+    public synchronized void reopen() {
+        created = false;
     }
 
     /** This node's consistent id, which names it in what it records. */

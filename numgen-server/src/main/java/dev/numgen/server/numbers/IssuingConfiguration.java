@@ -1,5 +1,6 @@
 package dev.numgen.server.numbers;
 
+import dev.numgen.ignite.IgniteNumbers;
 import dev.numgen.ignite.issue.IgniteIdempotencyStore;
 import dev.numgen.ignite.issue.IgniteIssuanceRegister;
 import dev.numgen.ignite.issue.IgniteVoidLedger;
@@ -21,21 +22,12 @@ import dev.numgen.rule.IssuedValues;
 import dev.numgen.rule.RememberingRuleRegistry;
 import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.RuleSnapshot;
-import dev.numgen.rule.Strategy;
 import dev.numgen.sequence.BlockReserver;
 import dev.numgen.sequence.ClusterStanding;
-import dev.numgen.sequence.GaplessCounter;
 import dev.numgen.sequence.GaplessStore;
 import dev.numgen.sequence.IssueRecords;
-import dev.numgen.sequence.SegmentSequence;
-import dev.numgen.sequence.SnowflakeSequence;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +35,6 @@ import org.springframework.context.annotation.Configuration;
 /** The issuing feature: the three strategies on their Ignite stores, quotas, Idempotency-Key records and voids. */
 @Configuration(proxyBeanMethods = false)
 class IssuingConfiguration {
-
-    /** How far back the clock may step before SNOWFLAKE refuses rather than waits. */
-    static final long MAX_CLOCK_BACKWARDS_MILLIS = 10;
 
     @Bean
     BlockReserver blockReserver(IgniteStore store, RuleRegistry registry) {
@@ -66,12 +55,7 @@ class IssuingConfiguration {
     /** Reserves the next blocks in the background; unbounded so the issuing path never blocks on it. */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService blockPrefetcher() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "numgen-block-prefetch-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return IgniteNumbers.blockPrefetcher();
     }
 
     /** GAPLESS requests, one record each, written in the transaction that takes their values. */
@@ -96,12 +80,7 @@ class IssuingConfiguration {
             ClientQuotas quotas) {
         return new NumberIssuer(
                 new RememberingRuleRegistry(registry, ruleSnapshot),
-                Map.of(
-                        Strategy.SEGMENT, new SegmentSequence(reserver, blockPrefetcher),
-                        Strategy.GAPLESS, new GaplessCounter(gaplessStore),
-                        Strategy.SNOWFLAKE,
-                                new SnowflakeSequence(
-                                        Clock.systemUTC(), workerLeases, issueRecords, MAX_CLOCK_BACKWARDS_MILLIS)),
+                IgniteNumbers.strategies(reserver, blockPrefetcher, gaplessStore, workerLeases, issueRecords),
                 register,
                 clock,
                 standing,
@@ -118,19 +97,10 @@ class IssuingConfiguration {
         return new ClientQuotas(perMinute, maxBuckets, clock);
     }
 
-    /**
-     * SNOWFLAKE worker ids: leased for 10 s, renewed every ~3 s, given up 2 s before they expire
-     * (the tolerated clock difference between nodes). Each process leases as a new owner.
-     */
+    /** SNOWFLAKE worker ids, leased as every numgen node leases them (see IgniteNumbers). */
     @Bean(destroyMethod = "close")
     IgniteWorkerLeases workerLeases(IgniteStore store) {
-        return new IgniteWorkerLeases(
-                store,
-                UUID.randomUUID().toString(),
-                Clock.systemUTC(),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(2),
-                SnowflakeSequence.MAX_WORKERS);
+        return IgniteNumbers.workerLeases(store);
     }
 
     /** What one client's Idempotency-Key records may hold, cluster-wide (see IdempotencyLimits). */
