@@ -14,6 +14,9 @@
 #   SKIP_BUILD=1     do not rebuild numgen (its jar must exist); bench/bare is still built when
 #                    its jar is missing or older than its sources
 #   BENCH_ONLY=bare  measure the bare endpoint only (no numgen build/run, no ratio)
+#   BENCH_ONLY=client  numgen's count=1 over HTTP (wrk -c1 and -c8) against the same rule issued
+#                    by a NumberClient (numgen-client) in a JVM of its own that joins the same
+#                    server, on 1 and 8 threads (dev.numgen.bench.ClientIssueBench)
 #   BENCH_ONLY=gapless  measure numgen's GAPLESS runs only (count=1, count=1 with a fresh
 #                    Idempotency-Key per request, count=100; -c8), e.g. to compare two builds
 #   SKIP_JMH=1       do not run bench/jmh.sh afterwards
@@ -394,6 +397,11 @@ measure_numgen() {
         stop_pid "$pid"
         return 0
     fi
+    if [[ $BENCH_ONLY == client ]]; then
+        measure_client
+        stop_pid "$pid"
+        return 0
+    fi
 
     local url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$PREFIX_KEY"
     fetch_token
@@ -465,6 +473,49 @@ measure_gapless() {
     CONNECTIONS=$saved_connections
 }
 
+# The numgen-server test classpath (numgen-client among it) and Ignite's --add-opens, for the
+# client JVM; one reactor run that also packages the server's jar, nothing goes to ~/.m2.
+build_client_classpath() {
+    log "building numgen-server and its test classpath (package, tests skipped)"
+    maven "$REPO" -q -DskipTests -Dspotless.check.skip=true -pl numgen-server -am package \
+        dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath" >/dev/null
+    CLIENT_CLASSPATH="$REPO/numgen-server/target/test-classes:$REPO/numgen-server/target/classes:$(cat "$WORK/classpath")"
+    ADD_OPENS=$(maven "$REPO" -q -N help:evaluate -Dexpression=ignite.add-opens -DforceStdout)
+}
+
+# count=1 of rule BENCH: over HTTP with wrk at 1 and 8 connections, then from a NumberClient in
+# its own JVM at 1 and 8 threads, against the same server, one after the other.
+declare -A CLIENT_RPS=()
+declare -A CLIENT_P99=()
+measure_client() {
+    local url="http://127.0.0.1:$PORT/api/numbers?prefixKey=$PREFIX_KEY" c
+    local saved_threads=$THREADS saved_connections=$CONNECTIONS
+    for c in 1 8; do
+        CONNECTIONS=$c THREADS=$((c < 2 ? 1 : 2))
+        fetch_token
+        warm_up "http-c$c" "$url" -H "Authorization: Bearer $TOKEN"
+        fetch_token
+        measure "http-c$c" "$url" -H "Authorization: Bearer $TOKEN"
+        CLIENT_RPS[http-$c]=$RPS CLIENT_P99[http-$c]=$P99
+    done
+    THREADS=$saved_threads CONNECTIONS=$saved_connections
+    local client_port
+    client_port=$(free_ports 1)
+    log "NumberClient JVM joining 127.0.0.1:$DISCOVERY_PORT (communication port $client_port)"
+    # shellcheck disable=SC2086 # ADD_OPENS is a list of flags
+    java $JAVA_HEAP $ADD_OPENS -cp "$CLIENT_CLASSPATH" dev.numgen.bench.ClientIssueBench \
+        "127.0.0.1:$DISCOVERY_PORT" "$client_port" "$PREFIX_KEY" "$WARMUP" "$DURATION" "$ROUNDS" 1 8 \
+        >"$WORK/client.log" 2>&1 || die "the client benchmark failed"
+    local line threads
+    while read -r line; do
+        threads=$(sed -n 's/.*threads=\([0-9]*\).*/\1/p' <<<"$line")
+        CLIENT_RPS[client-$threads]=$(sed -n 's/.*numbers\/s=\([0-9]*\).*/\1/p' <<<"$line")
+        CLIENT_P99[client-$threads]="$(sed -n 's/.*p99_us=\([0-9]*\).*/\1/p' <<<"$line")us"
+        log "client: $line"
+    done < <(grep '^CLIENT ' "$WORK/client.log")
+    [[ -n ${CLIENT_RPS[client-1]:-} && -n ${CLIENT_RPS[client-8]:-} ]] || die "the client benchmark printed no figures"
+}
+
 put_rule() { # put_rule KEY JSON
     local status
     status=$(curl -s -m 30 -o "$WORK/put-rule.json" -w '%{http_code}' -X PUT \
@@ -507,6 +558,13 @@ summary() {
     printf '  numgen        %s\n' "$commit"
     printf '  numgen jar    %s\n' "${NUMGEN_JAR#"$REPO"/}"
     printf '\n'
+    if [[ $BENCH_ONLY == client ]]; then
+        printf '  %-46s %12s %10s\n' "count=1 of $PREFIX_KEY (SEGMENT), same server" "numbers/s" "p99"
+        for entry in http-1 client-1 http-8 client-8; do
+            printf '  %-46s %12.0f %10s\n' "$entry" "${CLIENT_RPS[$entry]}" "${CLIENT_P99[$entry]}"
+        done
+        return 0
+    fi
     if [[ $BENCH_ONLY == gapless ]]; then
         printf '  %-46s %12s %10s %14s\n' "GAPLESS over HTTP, -c8 (JWT)" "req/s" "p99" "numbers/s"
         for entry in GAPLESS-1 GAPLESS-1-keyed GAPLESS-100; do
@@ -544,11 +602,15 @@ main() {
     LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
     ensure_wrk
-    [[ $BENCH_ONLY == gapless ]] || build_bare
-    [[ $BENCH_ONLY == bare ]] || build_numgen
+    [[ $BENCH_ONLY == gapless || $BENCH_ONLY == client ]] || build_bare
+    if [[ $BENCH_ONLY == client ]]; then
+        build_client_classpath
+    elif [[ $BENCH_ONLY != bare ]]; then
+        build_numgen
+    fi
 
-    [[ $BENCH_ONLY == gapless ]] || measure_bare
-    if [[ $BENCH_ONLY == gapless ]]; then
+    [[ $BENCH_ONLY == gapless || $BENCH_ONLY == client ]] || measure_bare
+    if [[ $BENCH_ONLY == gapless || $BENCH_ONLY == client ]]; then
         measure_numgen
     elif [[ $BENCH_ONLY != bare ]]; then
         measure_numgen
@@ -561,7 +623,7 @@ main() {
     summary | tee "$file"
     log "summary written to ${file#"$REPO"/}"
 
-    run_jmh
+    [[ $BENCH_ONLY == client ]] || run_jmh
 
     if [[ ${ENFORCE:-0} == 1 && $BENCH_ONLY == "" && $VERDICT != met ]]; then
         log "ENFORCE=1 and the ratio $RATIO is below $MIN_RATIO"
