@@ -1,6 +1,7 @@
 package dev.numgen.client;
 
 import dev.numgen.ignite.node.NodeSafety;
+import dev.numgen.ignite.node.NodeSecurity;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,8 @@ final class ClientNode {
             configuration.setLocalHost(settings.localHost());
         }
         settings.tls().ifPresent(tls -> tls.applyTo(configuration));
+        // The servers' security processor, or they refuse the join; a client opens no connector to log in to.
+        NodeSecurity.install(configuration);
         NodeSafety.check(configuration);
         return configuration;
     }

@@ -24,8 +24,8 @@ import org.apache.ignite.plugin.security.SecurityCredentials;
  * cluster TLS; that port is on loopback by default).
  *
  * <p>Ignite 2.17 has no public hook for this; it is a subclass of its internal processor, installed through a plugin
- * ({@link ThinClientPlugin}). Ignite refuses a node whose security processor class differs from the cluster's, so all
- * nodes of a cluster must agree on whether thin clients are enabled.
+ * ({@link ThinClientPlugin}). Ignite refuses a node whose security processor class differs from the cluster's, so every
+ * numgen node installs it, whether it opens the connector or not ({@link NodeSecurity}).
  */
 final class ThinClientAuthentication extends IgniteAuthenticationProcessor {
 

@@ -1,11 +1,8 @@
 package dev.numgen.ignite.node;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.ignite.configuration.ClientConnectorConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
-import org.apache.ignite.plugin.PluginProvider;
 import org.springframework.core.env.Environment;
 
 /**
@@ -13,7 +10,8 @@ import org.springframework.core.env.Environment;
  * every rule and counter behind the API's back, so it is absent unless {@code numgen.ignite.thin-clients.enabled},
  * and then it takes only the user {@code ignite} with the configured password ({@link ThinClientAuthentication}).
  * JDBC and ODBC stay off on it. With cluster TLS on ({@link ClusterTls}) it takes TLS with a client certificate
- * from the cluster's CA as well; without, keep it on loopback or a private network. With cluster TLS on ({@link ClusterTls}) the connector takes TLS with a client certificate too.
+ * from the cluster's CA as well; without, keep it on loopback or a private network. Every node runs the same
+ * security processor whether the connector is open or not ({@link NodeSecurity}).
  */
 final class ThinClients {
 
@@ -38,6 +36,7 @@ final class ThinClients {
     static void configure(IgniteConfiguration configuration, Environment environment) {
         configuration.setClientConnectorConfiguration(null);
         if (!environment.getProperty(ENABLED, Boolean.class, false)) {
+            NodeSecurity.install(configuration);
             return;
         }
         String password = environment.getProperty(PASSWORD);
@@ -47,13 +46,7 @@ final class ThinClients {
             throw new IllegalStateException(ENABLED + " is true, so " + PASSWORD + " must be set to "
                     + MIN_PASSWORD_LENGTH + " characters or more (at most " + MAX_PASSWORD_BYTES + " bytes)");
         }
-        List<PluginProvider> plugins = new ArrayList<>();
-        if (configuration.getPluginProviders() != null) {
-            plugins.addAll(List.of(configuration.getPluginProviders()));
-        }
-        plugins.add(new ThinClientPlugin(password));
-        configuration.setPluginProviders(plugins.toArray(PluginProvider[]::new));
-        configuration.setAuthenticationEnabled(true);
+        NodeSecurity.install(configuration, password);
         configuration.setClientConnectorConfiguration(new ClientConnectorConfiguration()
                 .setHost(environment.getProperty(HOST, "127.0.0.1"))
                 .setPort(environment.getProperty(PORT, Integer.class, ClientConnectorConfiguration.DFLT_PORT))
