@@ -17,6 +17,16 @@ final class RenderWindow {
     private final String[] paddedPrefixes;
 
     private final int width;
+    /**
+     * For a template whose only slot is a padded sequence and whose fixed text is Latin-1: the whole number with
+     * zeros in the sequence's place, into which {@link Latin1Buffer} writes a sequence of up to {@code width} digits.
+     * Null otherwise.
+     */
+    private final byte[] paddedTemplate;
+    /** Sequences below this fit the width, so they go into {@link #paddedTemplate}; 0 when there is none. */
+    private final long paddedLimit;
+    /** Where the sequence's digits end in {@link #paddedTemplate}. */
+    private final int sequenceEnd;
 
     RenderWindow(long firstMilli, long lastMilli, String[] fixedText, int width) {
         this.firstMilli = firstMilli;
@@ -27,6 +37,11 @@ final class RenderWindow {
         for (int zeros = 0; zeros < paddedPrefixes.length; zeros++) {
             paddedPrefixes[zeros] = fixedText[0] + "0".repeat(zeros);
         }
+        boolean sequenceOnly = fixedText.length == 2;
+        this.paddedTemplate =
+                sequenceOnly && width > 0 ? Latin1Buffer.encode(paddedPrefixes[width - 1] + "0" + fixedText[1]) : null;
+        this.paddedLimit = paddedTemplate != null ? SequenceDigits.limit(width) : 0;
+        this.sequenceEnd = fixedText[0].length() + width;
     }
 
     /** Inclusive at both ends. */
@@ -40,8 +55,11 @@ final class RenderWindow {
 
     /** For templates whose only slot is the sequence. */
     String renderSequence(long sequence) {
-        // Indy string concatenation sizes the result exactly and allocates one array, fewer than copying a
-        // pre-filled byte[] and decoding it into a String.
+        if (sequence < paddedLimit) {
+            return Latin1Buffer.withDigits(paddedTemplate, sequenceEnd, width, sequence);
+        }
+        // A sequence wider than the width, a bare {seq}, or fixed text beyond Latin-1: indy string concatenation
+        // sizes the result exactly and allocates one array.
         return paddedPrefixes[zeros(sequence)] + sequence + fixedText[1];
     }
 
