@@ -109,7 +109,9 @@ final class ClientNode {
         try {
             return joining.get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // Ignite's join waits interruptibly; the interrupted start cleans up after itself.
+            // Ignite's join waits interruptibly; the interrupted start cleans up after itself, and a start that
+            // finishes all the same is closed rather than left in the cluster without an owner.
+            joining.thenAccept(Ignite::close);
             starter.interrupt();
             throw new ClusterUnavailableException(
                     "numgen client " + settings.nodeName() + " could not join the cluster at "
@@ -122,6 +124,7 @@ final class ClientNode {
             }
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            joining.thenAccept(Ignite::close);
             starter.interrupt();
             Thread.currentThread().interrupt();
             throw new ClusterUnavailableException(

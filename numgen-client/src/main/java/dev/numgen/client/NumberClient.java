@@ -16,7 +16,6 @@ import dev.numgen.issue.NumberIssuer;
 import dev.numgen.problem.StorageUnavailableException;
 import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
-import dev.numgen.rule.RuleRegistry;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.CounterExhaustedException;
 import dev.numgen.time.TickingClock;
@@ -75,9 +74,9 @@ public final class NumberClient implements AutoCloseable {
         this.majority = new ClusterMajority(ignite, settings.startTimeout());
         majority.start();
         IgniteStore store = new IgniteStore(ignite, STORE_ACTIVATION_TIMEOUT);
-        this.connection = new ClusterConnection(ignite, store, settings.nodeName(), majority, Clock.systemUTC());
+        IgniteRuleRegistry rules = new IgniteRuleRegistry(store);
+        this.connection = new ClusterConnection(ignite, store, rules, settings.nodeName(), majority, Clock.systemUTC());
         this.prefetcher = IgniteNumbers.blockPrefetcher();
-        RuleRegistry rules = new IgniteRuleRegistry(store);
         this.leases = IgniteNumbers.workerLeases(store);
         // Always "in the majority" for the issuer, which would otherwise refuse SEGMENT before its held block is
         // used: the gates in front of the stores (ConnectedOnly) decide what this client may do now.
@@ -150,6 +149,10 @@ public final class NumberClient implements AutoCloseable {
     public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables)
             throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
                     InvalidRuleException, CounterExhaustedException, ClusterUnavailableException {
+        if (connection.replaced()) {
+            // Not even from the blocks it holds: the cluster it reconnected to may issue them again.
+            throw connection.unavailable(null);
+        }
         boolean usableBefore = connection.usable();
         try {
             return issuer.issue(settings.caller(), prefixKey, count, variables);

@@ -36,7 +36,7 @@ public final class NumberClientSettings {
         this.tls = builder.tls;
         this.workDirectory = builder.workDirectory != null
                 ? builder.workDirectory
-                : Path.of(System.getProperty("java.io.tmpdir"), "numgen-client", nodeName);
+                : Path.of(System.getProperty("user.home"), ".numgen-client", nodeName);
         this.caller = builder.caller != null ? builder.caller : "client:" + nodeName;
         this.localHost = builder.localHost;
         this.communicationPort = builder.communicationPort;
@@ -65,7 +65,11 @@ public final class NumberClientSettings {
         return Optional.ofNullable(tls);
     }
 
-    /** Where Ignite keeps the node's marshaller and binary metadata; a client node stores no data. */
+    /**
+     * Where Ignite keeps the node's marshaller and binary metadata; a client node stores no data. By default under the
+     * user's home ({@code ~/.numgen-client/<node name>}), not the shared temporary directory, where another local user
+     * could create it first and hand the client metadata of their own.
+     */
     public Path workDirectory() {
         return workDirectory;
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A client whose cluster goes away: SEGMENT serves the block it holds and then fails with the clear exception, GAPLESS
- * and SNOWFLAKE fail at once, and once the server is back the client has reconnected by itself and issues again.
+ * and SNOWFLAKE fail at once, and once the server is back the client has reconnected by itself and issues again, with
+ * the rules as they are now. A client that finds another cluster where its own was issues nothing more.
  */
 class ClientReconnectTest {
 
@@ -109,6 +111,84 @@ class ClientReconnectTest {
                 .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(line -> line.contains("reconnecting-client is disconnected from the cluster"))
                 .anyMatch(line -> line.contains("reconnecting-client reconnected to the cluster after"));
+    }
+
+    @Test
+    void aReconnectedClientIssuesWithTheRulesChangedWhileItWasAwayAndAfterwards() throws Exception {
+        workRoot = Files.createTempDirectory("numgen-client-rules-");
+        ClusterLayout layout = ClusterLayout.of(workRoot, 1);
+        server = TestNodes.start(layout, 0, 1);
+        registerOrder("A-{seq:8}");
+        client = startClient(layout, "rule-client");
+        assertThat(client.issue("ORDER")).startsWith("A-");
+        registerOrder("B-{seq:8}");
+        Await.until(
+                "the client to see a change made while it is connected",
+                () -> client.issue("ORDER").startsWith("B-"));
+
+        server.close();
+        server = null;
+        Await.until("the client to notice that it lost the cluster", () -> !client.connected());
+        server = TestNodes.start(layout, 0, 1);
+        // The whole cluster restarted, and the rule changed before the client rejoined.
+        registerOrder("C-{seq:8}");
+        Await.until("the client to reconnect", () -> client.connected());
+
+        assertThat(client.issue("ORDER")).as("after the reconnect").startsWith("C-");
+        registerOrder("D-{seq:8}");
+        Await.until(
+                "the client to see a change made after it reconnected",
+                () -> client.issue("ORDER").startsWith("D-"));
+    }
+
+    @Test
+    void aClientThatReconnectsToAnotherClusterIssuesNothingMoreNotEvenFromItsHeldBlock() throws Exception {
+        log.start();
+        connectionLog.addAppender(log);
+        workRoot = Files.createTempDirectory("numgen-client-replaced-");
+        ClusterLayout layout = ClusterLayout.of(workRoot, 1);
+        server = TestNodes.start(layout, 0, 1);
+        registerOrder("ORD-{seq:8}");
+        client = startClient(layout, "stranded-client");
+        assertThat(client.issue("ORDER")).isEqualTo("ORD-00000001");
+
+        server.close();
+        server = null;
+        Await.until("the client to notice that it lost the cluster", () -> !client.connected());
+        // Wiped and created again on the same address: it will issue ORD-00000002 and on, which the client holds.
+        server = TestNodes.start(
+                layout,
+                0,
+                1,
+                Map.of("numgen.ignite.work-dir", workRoot.resolve("wiped").toString()));
+        registerOrder("ORD-{seq:8}");
+        Await.until(
+                "the client to find that it reconnected to another cluster",
+                () -> log.list.stream()
+                        .anyMatch(line -> line.getFormattedMessage().contains("reconnected to ANOTHER cluster")));
+
+        assertThatThrownBy(() -> client.issue("ORDER"))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessageContaining("reconnected to another cluster");
+    }
+
+    private void registerOrder(String format) {
+        try (ServerSide side = new ServerSide(server)) {
+            side.register("ORDER", rule(format).reserveSize(20).build());
+        }
+    }
+
+    private NumberClient startClient(ClusterLayout layout, String name) {
+        return NumberClient.start(NumberClientSettings.builder()
+                .discoveryAddresses(layout.discoveryAddresses())
+                .nodeName(name)
+                .withoutTls()
+                .localHost("127.0.0.1")
+                .communicationPort(TestNodes.freePorts(1).get(0))
+                .portRange(0)
+                .workDirectory(workRoot.resolve("client"))
+                .failureDetectionTimeout(Duration.ofSeconds(5))
+                .build());
     }
 
     private String issuedOrNull(String prefixKey) {

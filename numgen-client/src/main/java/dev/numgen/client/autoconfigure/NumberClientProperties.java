@@ -25,7 +25,7 @@ public class NumberClientProperties {
     /** Who the GAPLESS register names as the caller of this application's requests; default client:<node-name>. */
     private String caller;
 
-    /** Where Ignite keeps the node's metadata (a client stores no data); default <tmp>/numgen-client/<node-name>. */
+    /** Where Ignite keeps the node's metadata (a client stores no data); default ~/.numgen-client/<node-name>. */
     private Path workDir;
 
     /** The address the node binds and the servers connect back to; default: Ignite chooses. */

@@ -1,6 +1,7 @@
 package dev.numgen.ignite.node;
 
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.ssl.SslContextFactory;
 
 /**
  * What a numgen node refuses to start with. Every node calls {@link #check} on its final configuration, just before
@@ -16,10 +17,11 @@ public final class NodeSafety {
      * anyone's code.
      *
      * @throws IllegalStateException saying why and how to fix it, when peer class loading is on and the
-     *     configuration has no SSL context factory
+     *     configuration has no SSL context factory that checks peers against a trust store (as {@link ClusterTls}
+     *     makes it; a factory with trust managers of its own, Ignite's disabled one say, could trust anyone)
      */
     public static void check(IgniteConfiguration configuration) {
-        if (configuration.isPeerClassLoadingEnabled() && configuration.getSslContextFactory() == null) {
+        if (configuration.isPeerClassLoadingEnabled() && !checksPeers(configuration)) {
             throw new IllegalStateException("Node " + configuration.getIgniteInstanceName()
                     + " refuses to start: peer class loading is on but cluster TLS is off, so any process that can"
                     + " reach this node's discovery port could run its own code on it. Turn cluster TLS on (servers: "
@@ -28,5 +30,11 @@ public final class NodeSafety {
                     + " \"Cluster TLS\"), or turn peer class loading off (on servers:"
                     + " numgen.ignite.peer-class-loading=false).");
         }
+    }
+
+    private static boolean checksPeers(IgniteConfiguration configuration) {
+        return configuration.getSslContextFactory() instanceof SslContextFactory factory
+                && factory.getTrustStoreFilePath() != null
+                && (factory.getTrustManagers() == null || factory.getTrustManagers().length == 0);
     }
 }

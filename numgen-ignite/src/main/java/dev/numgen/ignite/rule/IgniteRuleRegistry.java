@@ -110,6 +110,29 @@ public final class IgniteRuleRegistry implements RuleRegistry {
         listeners.add(listener);
     }
 
+    /**
+     * Opens the rule cache and its change feed anew, then hands every stored rule to the listeners, which keep the
+     * newest version of each. For a client node that reconnected: its feed saw nothing while it was away, and a
+     * cluster that restarted meanwhile no longer serves the feed it had. The new feed is registered before the rules
+     * are read, so a change made during the read reaches the listeners either way. Call it outside any transaction.
+     */
+    public void refresh() {
+        QueryCursor<?> old;
+        synchronized (this) {
+            old = changeFeed;
+            changeFeed = null;
+            rules = null;
+        }
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                // The feed of a cluster that is gone may fail to close; the new one replaces it either way.
+            }
+        }
+        list().forEach(rule -> listeners.forEach(listener -> listener.accept(rule)));
+    }
+
     /** The rule cache, with this node's change listener registered before the first read. */
     private IgniteCache<String, StoredRule> rules() {
         IgniteCache<String, StoredRule> cache = rules;

@@ -22,11 +22,26 @@ class NodeSafetyTest {
     }
 
     @Test
-    void peerClassLoadingWithTlsPasses() {
-        IgniteConfiguration configuration = new IgniteConfiguration()
-                .setPeerClassLoadingEnabled(true)
-                .setSslContextFactory(new SslContextFactory());
+    void peerClassLoadingWithTlsCheckingPeersAgainstATrustStorePasses() {
+        SslContextFactory factory = new SslContextFactory();
+        factory.setTrustStoreFilePath("/etc/numgen/tls/trust.p12");
+        IgniteConfiguration configuration =
+                new IgniteConfiguration().setPeerClassLoadingEnabled(true).setSslContextFactory(factory);
         assertThatCode(() -> NodeSafety.check(configuration)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void peerClassLoadingWithTlsThatTrustsAnyoneIsRefused() {
+        SslContextFactory factory = new SslContextFactory();
+        factory.setTrustStoreFilePath("/etc/numgen/tls/trust.p12");
+        factory.setTrustManagers(SslContextFactory.getDisabledTrustManager());
+        IgniteConfiguration configuration = new IgniteConfiguration()
+                .setIgniteInstanceName("n2")
+                .setPeerClassLoadingEnabled(true)
+                .setSslContextFactory(factory);
+        assertThatThrownBy(() -> NodeSafety.check(configuration))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Node n2 refuses to start");
     }
 
     @Test
