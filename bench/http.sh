@@ -510,7 +510,7 @@ measure_client() {
     while read -r line; do
         threads=$(sed -n 's/.*threads=\([0-9]*\).*/\1/p' <<<"$line")
         CLIENT_RPS[client-$threads]=$(sed -n 's/.*numbers\/s=\([0-9]*\).*/\1/p' <<<"$line")
-        CLIENT_P99[client-$threads]="$(sed -n 's/.*p99_us=\([0-9]*\).*/\1/p' <<<"$line")us"
+        CLIENT_P99[client-$threads]="$(sed -n 's/.*p99_us=\([0-9.]*\).*/\1/p' <<<"$line")us"
         log "client: $line"
     done < <(grep '^CLIENT ' "$WORK/client.log")
     [[ -n ${CLIENT_RPS[client-1]:-} && -n ${CLIENT_RPS[client-8]:-} ]] || die "the client benchmark printed no figures"

@@ -13,11 +13,15 @@ import dev.numgen.issue.InvalidIssueRequestException;
 import dev.numgen.issue.IssuedNumbers;
 import dev.numgen.issue.NoMajorityException;
 import dev.numgen.issue.NumberIssuer;
+import dev.numgen.issue.ProvisionalJournalException;
+import dev.numgen.issue.QuotaExceededException;
 import dev.numgen.problem.StorageUnavailableException;
 import dev.numgen.rule.InvalidPrefixKeyException;
 import dev.numgen.rule.InvalidRuleException;
+import dev.numgen.rule.RuleStoreUnavailableException;
 import dev.numgen.rule.UnknownPrefixException;
 import dev.numgen.sequence.CounterExhaustedException;
+import dev.numgen.sequence.SequenceUnavailableException;
 import dev.numgen.time.TickingClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,10 +149,18 @@ public final class NumberClient implements AutoCloseable {
      * {@link NumberClientSettings#caller()} as the caller.
      *
      * @throws ClusterUnavailableException when the client cannot reach the cluster's counters now
+     * @throws NoMajorityException when the cluster it is connected to holds no majority (and the store said so first)
+     * @throws RuleStoreUnavailableException when the rules cannot be read although the client is connected
+     * @throws SequenceUnavailableException when a counter cannot be served although the client is connected
+     * @throws QuotaExceededException never here (a client has no quotas); named because the issuer it shares with the
+     *     servers can throw it
+     * @throws ProvisionalJournalException never here (a client keeps no journal); named for the same reason
      */
     public IssuedNumbers issue(String prefixKey, int count, Map<String, String> variables)
             throws InvalidIssueRequestException, InvalidPrefixKeyException, UnknownPrefixException,
-                    InvalidRuleException, CounterExhaustedException, ClusterUnavailableException {
+                    InvalidRuleException, CounterExhaustedException, ClusterUnavailableException, NoMajorityException,
+                    RuleStoreUnavailableException, SequenceUnavailableException, QuotaExceededException,
+                    ProvisionalJournalException {
         if (connection.replaced()) {
             // Not even from the blocks it holds: the cluster it reconnected to may issue them again.
             throw connection.unavailable(null);

@@ -19,7 +19,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 
 /**
- * The architecture of docs/architecture.md, checked: the three modules depend downwards only, the domain's packages
+ * The architecture of docs/architecture.md, checked: the modules depend downwards only (the client library, like the
+ * server, on the Ignite adapters and the core, and nothing on either of them), the domain's packages
  * are layered and free of frameworks, the service's features do not reach into each other, and no two packages
  * anywhere depend on each other in a cycle.
  */
@@ -38,10 +39,11 @@ class ArchitectureTest {
 
     private static final String IGNITE = "dev.numgen.ignite..";
     private static final String SERVER = "dev.numgen.server..";
+    private static final String CLIENT = "dev.numgen.client..";
 
-    /** numgen-core: every numgen package outside the Ignite and server modules. */
+    /** numgen-core: every numgen package outside the Ignite, server and client modules. */
     private static final DescribedPredicate<JavaClass> CORE = resideInAPackage("dev.numgen..")
-            .and(not(resideInAnyPackage(IGNITE, SERVER)))
+            .and(not(resideInAnyPackage(IGNITE, SERVER, CLIENT)))
             .as("numgen-core");
 
     @ArchTest
@@ -53,12 +55,16 @@ class ArchitectureTest {
             .definedBy(IGNITE)
             .layer("numgen-server")
             .definedBy(SERVER)
+            .layer("numgen-client")
+            .definedBy(CLIENT)
             .whereLayer("numgen-server")
             .mayNotBeAccessedByAnyLayer()
+            .whereLayer("numgen-client")
+            .mayNotBeAccessedByAnyLayer()
             .whereLayer("numgen-ignite")
-            .mayOnlyBeAccessedByLayers("numgen-server")
+            .mayOnlyBeAccessedByLayers("numgen-server", "numgen-client")
             .whereLayer("numgen-core")
-            .mayOnlyBeAccessedByLayers("numgen-ignite", "numgen-server");
+            .mayOnlyBeAccessedByLayers("numgen-ignite", "numgen-server", "numgen-client");
 
     @ArchTest
     static final ArchRule coreUsesNoFramework = noClasses()

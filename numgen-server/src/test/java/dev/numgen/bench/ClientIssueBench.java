@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ClientIssueBench {
 
-    private static final int SAMPLE = 16;
-
     private ClientIssueBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +52,7 @@ public final class ClientIssueBench {
                 double[] median = results.get(results.size() / 2);
                 System.out.printf(
                         Locale.ROOT,
-                        "CLIENT threads=%d numbers/s=%.0f p99_us=%.0f rounds=%s%n",
+                        "CLIENT threads=%d numbers/s=%.0f p99_us=%.2f rounds=%s%n",
                         threads,
                         median[0],
                         median[1],
@@ -71,29 +69,30 @@ public final class ClientIssueBench {
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch done = new CountDownLatch(threads);
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
+        long[][] histograms = new long[threads][];
+        long[] counts = new long[threads];
+        Throwable[] failures = new Throwable[threads];
         for (int t = 0; t < threads; t++) {
             int thread = t;
             new Thread(() -> {
-                        long[] own = new long[1 << 16];
-                        int sampled = 0;
-                        int count = 0;
-                        while (running.get()) {
-                            long start = System.nanoTime();
-                            client.issue(prefix, 1);
-                            long took = System.nanoTime() - start;
-                            // Every call is timed, every SAMPLE-th kept: in-process calls run in the millions.
-                            if (count++ % SAMPLE == 0) {
-                                if (sampled == own.length) {
-                                    own = Arrays.copyOf(own, own.length * 2);
-                                }
-                                own[sampled++] = took;
+                        // Every call is timed into a fixed histogram: in-process calls run in the millions a second,
+                        // so keeping each latency would fill the heap.
+                        long[] histogram = new long[BUCKETS];
+                        long count = 0;
+                        try {
+                            while (running.get()) {
+                                long start = System.nanoTime();
+                                client.issue(prefix, 1);
+                                histogram[bucket(System.nanoTime() - start)]++;
+                                count++;
                             }
+                        } catch (RuntimeException | Error e) {
+                            failures[thread] = e;
+                        } finally {
+                            histograms[thread] = histogram;
+                            counts[thread] = count;
+                            done.countDown();
                         }
-                        latencies[thread] = Arrays.copyOf(own, sampled);
-                        counts[thread] = count;
-                        done.countDown();
                     })
                     .start();
         }
@@ -102,9 +101,40 @@ public final class ClientIssueBench {
         running.set(false);
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
-        int total = Arrays.stream(counts).sum();
-        long[] all =
-                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new double[] {total / seconds, all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e3};
+        for (Throwable failure : failures) {
+            if (failure != null) {
+                throw new IllegalStateException("an issuing thread failed", failure);
+            }
+        }
+        long total = Arrays.stream(counts).sum();
+        long[] merged = new long[BUCKETS];
+        for (long[] histogram : histograms) {
+            for (int b = 0; b < BUCKETS; b++) {
+                merged[b] += histogram[b];
+            }
+        }
+        return new double[] {total / seconds, percentile(merged, total, 0.99) / 1e3};
+    }
+
+    /** 10 ns buckets below 100 µs, then 1 µs buckets up to 100 ms (and one for anything slower). */
+    private static final int FINE = 10_000;
+
+    private static final int BUCKETS = FINE + 100_000;
+
+    private static int bucket(long nanos) {
+        return nanos < 100_000 ? (int) (nanos / 10) : FINE + (int) Math.min(nanos / 1_000, BUCKETS - FINE - 1);
+    }
+
+    /** The upper bound, in ns, of the bucket that holds the given fraction of all calls. */
+    private static long percentile(long[] histogram, long total, double fraction) {
+        long wanted = (long) Math.ceil(total * fraction);
+        long seen = 0;
+        for (int b = 0; b < histogram.length; b++) {
+            seen += histogram[b];
+            if (seen >= wanted) {
+                return b < FINE ? (b + 1) * 10L : (b - FINE + 1) * 1_000L;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 }
