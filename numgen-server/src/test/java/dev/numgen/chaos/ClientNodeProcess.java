@@ -64,6 +64,10 @@ final class ClientNodeProcess implements AutoCloseable {
         ClientNodeProcess client;
         try {
             Files.createDirectories(directory);
+            // What an earlier run left would pass for this client's: its ready mark and its numbers.
+            for (String left : List.of("numbers.tsv", "task.txt", "ready", "client.log")) {
+                Files.deleteIfExists(directory.resolve(left));
+            }
             client = new ClientNodeProcess(
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
