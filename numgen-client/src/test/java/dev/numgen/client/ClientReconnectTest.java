@@ -60,16 +60,7 @@ class ClientReconnectTest {
             side.register("INVOICE", rule("INV-{seq:8}").strategy("GAPLESS").build());
             side.register("EVENT", rule("E{seq}").strategy("SNOWFLAKE").build());
         }
-        client = NumberClient.start(NumberClientSettings.builder()
-                .discoveryAddresses(layout.discoveryAddresses())
-                .nodeName("reconnecting-client")
-                .withoutTls()
-                .localHost("127.0.0.1")
-                .communicationPort(TestNodes.freePorts(1).get(0))
-                .portRange(0)
-                .workDirectory(workRoot.resolve("client"))
-                .failureDetectionTimeout(Duration.ofSeconds(5))
-                .build());
+        client = startClient(layout, "reconnecting-client");
         List<String> orders = new ArrayList<>(List.of(client.issue("ORDER")));
         String invoice = client.issue("INVOICE");
         client.issue("EVENT");
