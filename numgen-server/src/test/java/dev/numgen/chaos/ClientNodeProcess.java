@@ -1,12 +1,11 @@
 package dev.numgen.chaos;
 
+import dev.numgen.server.testing.NodeProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -46,13 +45,7 @@ final class ClientNodeProcess implements AutoCloseable {
     /** Starts the client in {@code directory} (its files and log there) and waits until it has joined the cluster. */
     static ClientNodeProcess start(
             Path directory, Path tlsProperties, String discovery, List<String> prefixes, int threads) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ClientNodeMain.class.getName());
+        List<String> command = NodeProcess.javaCommand(ClientNodeMain.class);
         command.add("tls=" + tlsProperties);
         command.add("discovery=" + discovery);
         command.add("numbers=" + directory.resolve("numbers.tsv"));

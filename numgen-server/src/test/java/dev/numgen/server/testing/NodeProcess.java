@@ -27,6 +27,21 @@ public final class NodeProcess implements AutoCloseable {
     private final Path log;
     private final ApiClient api;
 
+    /**
+     * The command that runs {@code main} in a JVM of its own from this test's classpath, with this JVM's flags (the
+     * ones Ignite needs among them) and {@code -Xmx512m}; arguments go after it.
+     */
+    public static List<String> javaCommand(Class<?> main) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        return command;
+    }
+
     private NodeProcess(Process process, Path log, int port) {
         this.process = process;
         this.log = log;
@@ -38,13 +53,7 @@ public final class NodeProcess implements AutoCloseable {
      * into {@code log}, and waits until it is ready.
      */
     public static NodeProcess start(Map<String, Object> properties, Path log) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-Xmx512m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(NumgenApplication.class.getName());
+        List<String> command = javaCommand(NumgenApplication.class);
         command.add("--spring.profiles.active=local");
         properties.forEach((name, value) -> command.add("--" + name + "=" + value));
         Process process;
