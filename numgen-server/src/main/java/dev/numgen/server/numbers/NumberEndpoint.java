@@ -35,6 +35,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class NumberEndpoint implements Filter {
         if (request == null) {
             return;
         }
-        if (!PATHS.contains(request.getRequestURI())) {
+        if (!PATHS.contains(request.getRequestURI()) && !PATHS.contains(unreservedDecoded(request.getRequestURI()))) {
             writeProblem(response, ProblemType.REQUEST_REJECTED, "the path holds a sequence numgen never serves");
             return;
         }
@@ -130,6 +131,45 @@ public final class NumberEndpoint implements Filter {
         } catch (RuntimeException e) {
             write(response, ProblemResponses.problemFor(e));
         }
+    }
+
+    /**
+     * The path with its percent-encoded unreserved characters decoded ({@code /api/%6Eumbers} is {@code /api/numbers},
+     * RFC 3986 6.2.2.2), as the filter chain matches paths for every other route; anything else stays encoded (the
+     * period too, which the firewall refuses encoded), so an encoded slash, percent sign or dot segment still makes the
+     * path one numgen never serves.
+     */
+    static String unreservedDecoded(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        StringBuilder decoded = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            int value = c == '%' && isHexPair(path, i + 1) ? HexFormat.fromHexDigits(path, i + 1, i + 3) : -1;
+            if (isUnreserved(value)) {
+                decoded.append((char) value);
+                i += 2;
+            } else {
+                decoded.append(c);
+            }
+        }
+        return decoded.toString();
+    }
+
+    private static boolean isHexPair(String text, int at) {
+        return at + 1 < text.length()
+                && Character.digit(text.charAt(at), 16) >= 0
+                && Character.digit(text.charAt(at + 1), 16) >= 0;
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '~';
     }
 
     /** A POST body as JSON. */

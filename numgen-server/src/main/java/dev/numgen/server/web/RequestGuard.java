@@ -19,12 +19,15 @@ import org.springframework.http.MediaType;
  * The first filter every request meets, health and the issuing endpoint included: it decodes the query string and
  * parses the media-type headers once, so that a malformed one ({@code ?x=%ff}, {@code ?=1}, {@code Accept: text/})
  * gets a 400 problem here instead of an exception deep in a framework (a 500 and a stack trace in the log, reachable
- * without a token), and it bounds request bodies to {@link #MAX_BODY_BYTES}. Refusals are logged at DEBUG in one
+ * without a token), it refuses a bearer token sent as a parameter before anything can log it, and it bounds request
+ * bodies to {@link #MAX_BODY_BYTES}. Refusals are logged at DEBUG in one
  * line: a client cannot flood the log with them.
  */
 public final class RequestGuard implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
+    /** RFC 6750's query and form parameter for a bearer token, which numgen never reads. */
+    static final String ACCESS_TOKEN = "access_token";
     /** Far more than the largest rule or issuing body (a few kilobytes). */
     static final long MAX_BODY_BYTES = 64 * 1024;
 
@@ -76,6 +79,14 @@ public final class RequestGuard implements Filter {
                 if (!isParameterName(name)) {
                     return new Fault("query", "parameter names are 1 to 64 of A-Z a-z 0-9 _ . -");
                 }
+            }
+            // Refused here, ahead of every layer that logs the request line (Spring Security's at DEBUG): a token in
+            // the URL would otherwise reach the log, and it is never read anyway.
+            if (request.getParameterMap().containsKey(ACCESS_TOKEN)) {
+                return new Fault(
+                        ACCESS_TOKEN,
+                        "a bearer token goes in the Authorization header only, never in the query string or a form,"
+                                + " where logs and proxies keep it");
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
             return new Fault(
