@@ -69,7 +69,8 @@ public enum ProblemType {
             "version-mismatch",
             "Rule version does not match If-Match",
             412,
-            "The rule changed since the version named in If-Match; read it again and retry."),
+            "The rule changed since the version named in If-Match (or, with If-None-Match: *, it exists already);"
+                    + " read it again and retry."),
     BASELINE_CHANGE_REFUSED(
             "baseline-change-refused",
             "Baseline change refused",

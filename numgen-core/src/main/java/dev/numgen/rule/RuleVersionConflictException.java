@@ -4,7 +4,7 @@ import dev.numgen.problem.AnsweredAs;
 import dev.numgen.problem.NumgenException;
 import dev.numgen.problem.ProblemType;
 
-/** The caller's {@code If-Match} version is not the rule's current version. */
+/** The version the caller's {@code If-Match} or {@code If-None-Match} demands is not the rule's current version. */
 @AnsweredAs(ProblemType.VERSION_MISMATCH)
 public final class RuleVersionConflictException extends NumgenException {
 
@@ -13,6 +13,6 @@ public final class RuleVersionConflictException extends NumgenException {
     }
 
     public RuleVersionConflictException(String prefixKey, String reason) {
-        super("rule " + prefixKey + " does not match If-Match: " + reason);
+        super("rule " + prefixKey + " does not match the request's If-Match or If-None-Match: " + reason);
     }
 }

@@ -47,6 +47,7 @@ class PrefixConfigController {
             @PathVariable @Pattern(regexp = ApiConstraints.PREFIX_KEY) String prefixKey,
             @RequestBody @Valid RuleRequest body,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch,
             Principal caller)
             throws InvalidPrefixKeyException, InvalidRuleException, UnsafeRuleChangeException,
                     RuleVersionConflictException, RuleStoreUnavailableException {
@@ -54,8 +55,8 @@ class PrefixConfigController {
         if (body.prefixKey() != null && !body.prefixKey().equals(prefixKey)) {
             throw new InvalidRuleException("prefixKey", "prefixKey in the body differs from the path");
         }
-        Registration registration =
-                registrar.register(key, body.toDefinition(), expectedVersion(key, ifMatch), caller.getName());
+        Registration registration = registrar.register(
+                key, body.toDefinition(), expectedVersion(key, ifMatch, ifNoneMatch), caller.getName());
         RegisteredRule rule = registration.rule();
         ResponseEntity.BodyBuilder response = registration.outcome() == Registration.Outcome.CREATED
                 ? ResponseEntity.created(URI.create("/api/prefix-configs/" + prefixKey))
@@ -86,23 +87,51 @@ class PrefixConfigController {
         return registry.history(key);
     }
 
-    /** The version an If-Match header demands; {@code *} demands only that the rule exists. */
-    private OptionalLong expectedVersion(PrefixKey key, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+    /**
+     * The version the request's preconditions demand the rule be at, or none. {@code If-Match} names the versions it
+     * may be at (a list of tags, or {@code *} for any); a rule that does not exist matches none of them.
+     * {@code If-None-Match} names versions it must not be at, {@code *} meaning that it must not exist, so that a
+     * create cannot overwrite a rule registered meanwhile. Once they hold, the rule must still be at the version they
+     * were checked against when the change is stored (0: still absent).
+     */
+    private OptionalLong expectedVersion(PrefixKey key, String ifMatch, String ifNoneMatch) {
+        boolean matchGiven = ifMatch != null && !ifMatch.isBlank();
+        boolean noneMatchGiven = ifNoneMatch != null && !ifNoneMatch.isBlank();
+        if (!matchGiven && !noneMatchGiven) {
             return OptionalLong.empty();
         }
-        String tag = ifMatch.trim();
-        if (tag.equals("*")) {
-            RegisteredRule current = registry.find(key)
-                    .orElseThrow(() -> new RuleVersionConflictException(key.value(), "the rule does not exist"));
-            return OptionalLong.of(current.version());
+        long current = registry.find(key).map(RegisteredRule::version).orElse(0L);
+        if (matchGiven && !names(ifMatch, current)) {
+            throw new RuleVersionConflictException(
+                    key.value(),
+                    current == 0 ? "the rule does not exist" : "it is at version " + current + ", not " + ifMatch);
         }
-        tag = tag.startsWith("W/") ? tag.substring(2) : tag;
-        try {
-            return OptionalLong.of(Long.parseLong(tag.replace("\"", "")));
-        } catch (NumberFormatException e) {
-            throw new RuleVersionConflictException(key.value(), "If-Match " + ifMatch + " names no version");
+        if (noneMatchGiven && names(ifNoneMatch, current)) {
+            throw new RuleVersionConflictException(
+                    key.value(), "it is at version " + current + ", which If-None-Match " + ifNoneMatch + " excludes");
         }
+        return OptionalLong.of(current);
+    }
+
+    /**
+     * Whether a precondition's entity tags name {@code version}: {@code *} names every existing rule, a tag (weak or
+     * strong, quoted or not) the version it carries; nothing names an absent rule (version 0).
+     */
+    private static boolean names(String tags, long version) {
+        if (version == 0) {
+            return false;
+        }
+        if (tags.trim().equals("*")) {
+            return true;
+        }
+        for (String tag : tags.split(",")) {
+            String opaque = tag.trim();
+            opaque = opaque.startsWith("W/") ? opaque.substring(2) : opaque;
+            if (opaque.replace("\"", "").equals(Long.toString(version))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Strong ETags carry the rule version: {@code "3"}. */

@@ -1,0 +1,88 @@
+package dev.numgen.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * hurl/run.sh, the Hurl functional suite, run against a node or a cluster from a test, so that the suite is part of
+ * the build and cannot fall out of date with the service. The test asserts on its exit status and on Hurl's JUnit
+ * report, which run.sh writes under the report directory with the HTML report beside it.
+ */
+public final class HurlSuite {
+
+    /** Long enough for run.sh to build Hurl with cargo first, on a machine that lacks it; the suite takes seconds. */
+    private static final Duration PATIENCE = Duration.ofMinutes(30);
+
+    /** What one run did: run.sh's exit status and output, and its JUnit report's totals. */
+    public record Outcome(int exitStatus, String output, int tests, int failures, int errors) {}
+
+    private HurlSuite() {}
+
+    /** The suite's files: Hurl's JUnit report has one test case per file. */
+    public static long caseFiles() {
+        try (Stream<Path> files = Files.list(Repository.file("hurl"))) {
+            return files.filter(file -> file.toString().endsWith(".hurl")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the suite against {@code baseUrl} with tokens from {@code issuerUrl}, reports under {@code reportDir}. */
+    public static Outcome run(String baseUrl, String issuerUrl, Path reportDir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(reportDir.getParent());
+        Path log = reportDir.resolveSibling(reportDir.getFileName() + ".log");
+        Process suite = new ProcessBuilder(
+                        "bash", Repository.file("hurl/run.sh").toString(), baseUrl, issuerUrl, reportDir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!suite.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+            suite.destroyForcibly();
+            throw new AssertionError("hurl/run.sh did not finish within " + PATIENCE + ":\n" + Files.readString(log));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Path report = reportDir.resolve("junit.xml");
+        if (!Files.exists(report)) {
+            return new Outcome(suite.exitValue(), output, 0, 0, 0);
+        }
+        NodeList suites = parse(report).getElementsByTagName("testsuite");
+        int tests = 0;
+        int failures = 0;
+        int errors = 0;
+        for (int i = 0; i < suites.getLength(); i++) {
+            Element testSuite = (Element) suites.item(i);
+            tests += count(testSuite, "tests");
+            failures += count(testSuite, "failures");
+            errors += count(testSuite, "errors");
+        }
+        return new Outcome(suite.exitValue(), output, tests, failures, errors);
+    }
+
+    private static int count(Element testSuite, String attribute) {
+        String value = testSuite.getAttribute(attribute);
+        return value.isEmpty() ? 0 : Integer.parseInt(value);
+    }
+
+    private static Document parse(Path report) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(report.toFile());
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new AssertionError("Hurl's JUnit report " + report + " is not readable XML", e);
+        }
+    }
+}
