@@ -224,7 +224,8 @@ class ClientNodeChaosIT {
         for (int node = 1; node <= 3; node++) {
             List<String> next = cluster.get(cluster.nodeUrl(node) + "/api/numbers?prefixKey=" + SEGMENT, token)
                     .numbers();
-            assertThat(next).as("a new %s number from node %d after the run", SEGMENT, node)
+            assertThat(next)
+                    .as("a new %s number from node %d after the run", SEGMENT, node)
                     .hasSize(1)
                     .doesNotContainAnyElementsOf(seen);
         }

@@ -122,9 +122,11 @@ public final class LoadRun {
             FaultWatch fault = shape.fault().map(f -> new FaultWatch(f.at(run))).orElse(null);
             long startedNanos = System.nanoTime();
             long startedMillis = System.currentTimeMillis();
+            long cpuBefore = processCpuNanos();
             Thread faultThread = fault == null ? null : fault.start(startedNanos);
             schedule(scenario, http, tokens, recording, startedNanos);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+            Duration clientCpu = Duration.ofNanos(processCpuNanos() - cpuBefore);
             if (faultThread != null) {
                 faultThread.join(READY_TIMEOUT.plusMinutes(1).toMillis());
             }
@@ -134,6 +136,7 @@ public final class LoadRun {
                     scenario,
                     startedMillis,
                     elapsed,
+                    clientCpu,
                     recording,
                     recording.metrics(elapsed),
                     fault == null ? Optional.empty() : Optional.of(fault.outcome()));
@@ -187,6 +190,7 @@ public final class LoadRun {
                 .timeout(REQUEST_TIMEOUT)
                 .GET()
                 .build();
+        recording.sent(System.nanoTime() - started - due);
         http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             try {
                 long latency = System.nanoTime() - started - due;
@@ -312,6 +316,17 @@ public final class LoadRun {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * The CPU time this JVM has used: on two shared cores the load generator competes with the service, so the
+     * report shows what it took.
+     */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String trimSlash(String url) {

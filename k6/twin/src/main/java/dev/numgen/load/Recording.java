@@ -30,6 +30,9 @@ final class Recording {
     }
 
     private final Histogram all = newHistogram();
+    /** How late the generator sent each request after its planned start: whether it kept up with the schedule. */
+    private final Histogram lateness = newHistogram();
+
     private final Duration interval;
     private final List<Interval> intervals = new ArrayList<>();
     private final Optional<Timeline> timeline;
@@ -76,6 +79,15 @@ final class Recording {
         }
         boolean bad = requestFailed || latencyNanos > slowNanos;
         timeline.ifPresent(line -> line.add(startNanos, bad));
+    }
+
+    /** A request sent {@code lateNanos} after its planned start. */
+    synchronized void sent(long lateNanos) {
+        lateness.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, lateNanos / 1000)));
+    }
+
+    synchronized Histogram lateness() {
+        return lateness.copy();
     }
 
     /** An iteration due {@code startNanos} into the run that found every virtual user busy. */

@@ -47,6 +47,10 @@ final class Reports {
         summary.put("startedAt", Instant.ofEpochMilli(result.startedMillis()).toString());
         summary.put("plannedSeconds", seconds(result.scenario().duration()));
         summary.put("elapsedSeconds", seconds(result.elapsed()));
+        summary.put("clientCpuSeconds", seconds(result.clientCpu()));
+        ObjectNode late = summary.putObject("sentLateMs");
+        late.put("p99", result.sendLatenessMillis(99));
+        late.put("max", result.sendLatenessMillis(100));
         summary.put("plannedIterations", result.scenario().schedule().total());
         summary.put("maxVUs", result.scenario().maxVUs());
         summary.put("requests", result.requests());
@@ -135,6 +139,19 @@ final class Reports {
                         result.plannedRate(),
                         result.scenario().maxVUs()));
         row(page, "requests", format("%d (%.1f/s achieved)", result.requests(), result.achievedRate()));
+        row(
+                page,
+                "load generator CPU",
+                format(
+                        "%.1f s (%.0f%% of one core)",
+                        result.clientCpu().toNanos() / 1e9,
+                        100.0 * result.clientCpu().toNanos() / result.elapsed().toNanos()));
+        row(
+                page,
+                "sent after the planned start",
+                format(
+                        "p99 %.2f ms, max %.1f ms (the generator's own lag)",
+                        result.sendLatenessMillis(99), result.sendLatenessMillis(100)));
         row(page, "failed requests", Long.toString(result.failedRequests()));
         row(page, "dropped iterations", Long.toString(result.dropped()));
         row(
@@ -198,12 +215,15 @@ final class Reports {
         double[] requests = new double[x.length];
         double[] errors = new double[x.length];
         double[] dropped = new double[x.length];
+        double[] planned = new double[x.length];
         for (int i = 0; i < x.length; i++) {
+            planned[i] = (intervals.get(i).requests + intervals.get(i).dropped) / width;
             requests[i] = intervals.get(i).requests / width;
             errors[i] = intervals.get(i).failed / width;
             dropped[i] = intervals.get(i).dropped / width;
         }
         SvgChart chart = new SvgChart("Requests per second", "seconds into the run", "per second", false)
+                .line("planned/s", "#aaa", x, planned)
                 .line("requests/s", REQUESTS, x, requests)
                 .line("errors/s", ERRORS, x, errors)
                 .line("dropped/s", DROPPED, x, dropped);
@@ -239,6 +259,9 @@ final class Reports {
         for (HistogramIterationValue value : micros.logarithmicBucketValues(100, 1.5)) {
             buckets.add(new double[] {lower, value.getCountAddedInThisIterationStep()});
             lower = value.getValueIteratedTo() / 1000.0;
+        }
+        while (!buckets.isEmpty() && buckets.get(0)[1] == 0) {
+            buckets.remove(0);
         }
         double[] x = buckets.stream().mapToDouble(bucket -> bucket[0]).toArray();
         double[] counts = buckets.stream().mapToDouble(bucket -> bucket[1]).toArray();

@@ -38,6 +38,7 @@ public final class RunResult {
     private final Scenario scenario;
     private final long startedMillis;
     private final Duration elapsed;
+    private final Duration clientCpu;
     private final Recording recording;
     private final Metrics metrics;
     private final Optional<FaultOutcome> fault;
@@ -49,6 +50,7 @@ public final class RunResult {
             Scenario scenario,
             long startedMillis,
             Duration elapsed,
+            Duration clientCpu,
             Recording recording,
             Metrics metrics,
             Optional<FaultOutcome> fault) {
@@ -57,6 +59,7 @@ public final class RunResult {
         this.scenario = scenario;
         this.startedMillis = startedMillis;
         this.elapsed = elapsed;
+        this.clientCpu = clientCpu;
         this.recording = recording;
         this.metrics = metrics;
         this.fault = fault;
@@ -87,6 +90,11 @@ public final class RunResult {
 
     Duration elapsed() {
         return elapsed;
+    }
+
+    /** The CPU time the load generator's JVM used during the run. */
+    public Duration clientCpu() {
+        return clientCpu;
     }
 
     Recording recording() {
@@ -135,6 +143,11 @@ public final class RunResult {
         return ((Metrics.Trend) metrics.get("http_req_duration")).max();
     }
 
+    /** How late the generator sent requests after their planned start, at this percentile, in milliseconds. */
+    public double sendLatenessMillis(double percentile) {
+        return recording.lateness().getValueAtPercentile(percentile) / 1000.0;
+    }
+
     /** The longest stall in milliseconds, for a shape whose timeline is kept. */
     public Optional<Long> stallMillis() {
         return recording.stall().map(Timeline.Stretch::millis);
@@ -176,6 +189,12 @@ public final class RunResult {
                 maxLatencyMillis(),
                 failedRequests(),
                 dropped()));
+        line.append(String.format(
+                java.util.Locale.ROOT,
+                ", sent late p99 %.1f ms, client CPU %.1f s (%.0f%% of a core)",
+                sendLatenessMillis(99),
+                clientCpu.toNanos() / 1e9,
+                100.0 * clientCpu.toNanos() / elapsed.toNanos()));
         stallMillis().ifPresent(stall -> line.append(", stall ").append(stall).append(" ms"));
         fault.ifPresent(outcome -> line.append(", node ")
                 .append(outcome.node())

@@ -15,7 +15,7 @@ final class SvgChart {
     private static final int HEIGHT = 300;
     private static final int LEFT = 70;
     private static final int RIGHT = 20;
-    private static final int TOP = 34;
+    private static final int TOP = 44;
     private static final int BOTTOM = 44;
 
     record Series(String name, String colour, double[] x, double[] y) {}
@@ -73,7 +73,8 @@ final class SvgChart {
         if (x1 <= x0) {
             x1 = x0 + 1;
         }
-        double yTop = max(all, false);
+        // Headroom above the highest point, so that a steady line does not run along the frame.
+        double yTop = max(all, false) * 1.08;
         Axis xAxis = logX ? Axis.logarithmic(x0, x1) : Axis.linear(x0, x1);
         Axis yAxis =
                 logY ? Axis.logarithmic(Math.max(minPositive(all), 1e-3), Math.max(yTop, 1)) : Axis.linear(0, yTop);
@@ -182,11 +183,11 @@ final class SvgChart {
             x -= width;
             String mark = entry[2].equals("band")
                     ? format(
-                            "<rect x=\"%d\" y=\"12\" width=\"14\" height=\"10\" fill=\"%s\" opacity=\"0.35\"/>",
+                            "<rect x=\"%d\" y=\"26\" width=\"14\" height=\"10\" fill=\"%s\" opacity=\"0.35\"/>",
                             x, entry[1])
-                    : format("<rect x=\"%d\" y=\"15\" width=\"14\" height=\"4\" fill=\"%s\"/>", x, entry[1]);
+                    : format("<rect x=\"%d\" y=\"29\" width=\"14\" height=\"4\" fill=\"%s\"/>", x, entry[1]);
             svg.append(mark)
-                    .append(format("<text x=\"%d\" y=\"22\" fill=\"#222\">%s</text>\n", x + 18, escape(entry[0])));
+                    .append(format("<text x=\"%d\" y=\"36\" fill=\"#222\">%s</text>\n", x + 18, escape(entry[0])));
         }
     }
 
@@ -282,7 +283,9 @@ final class SvgChart {
         }
         return Math.abs(value) >= 1
                 ? String.format(Locale.ROOT, "%.1f", value)
-                : String.format(Locale.ROOT, "%.3g", value);
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", value))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     static String escape(String text) {
