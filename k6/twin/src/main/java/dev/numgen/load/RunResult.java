@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A finished run: its metrics, its thresholds evaluated the k6 way, and what its fault did. */
 public final class RunResult {
@@ -155,13 +156,31 @@ public final class RunResult {
 
     /** Every threshold that failed and every problem of the fault, each named; empty when the run passed. */
     public List<String> failures() {
+        return failures(Set.of());
+    }
+
+    /**
+     * {@link #failures()} but for the thresholds on {@code reportedOnly} metrics, which a caller shows without failing
+     * on them (see {@link #failedThresholdsOn(Set)}).
+     */
+    public List<String> failures(Set<String> reportedOnly) {
         List<String> failures = new ArrayList<>();
         outcomes.stream()
                 .filter(outcome -> !outcome.passed())
+                .filter(outcome -> !reportedOnly.contains(outcome.threshold().metric()))
                 .map(outcome -> "threshold " + outcome.describe() + " failed")
                 .forEach(failures::add);
         fault.ifPresent(outcome -> failures.addAll(outcome.problems()));
         return failures;
+    }
+
+    /** The failed thresholds on {@code metrics}, each named. */
+    public List<String> failedThresholdsOn(Set<String> metrics) {
+        return outcomes.stream()
+                .filter(outcome -> !outcome.passed())
+                .filter(outcome -> metrics.contains(outcome.threshold().metric()))
+                .map(outcome -> "threshold " + outcome.describe() + " failed")
+                .toList();
     }
 
     /** Throws, naming each failed threshold, unless every one held. */
