@@ -67,7 +67,7 @@ public enum ProblemType {
                     + " Retry-After seconds, when the oldest expire."),
     VERSION_MISMATCH(
             "version-mismatch",
-            "Rule version does not match If-Match",
+            "Rule version does not meet If-Match or If-None-Match",
             412,
             "The rule changed since the version named in If-Match (or, with If-None-Match: *, it exists already);"
                     + " read it again and retry."),

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping({"/api/prefix-configs", "/prefix-configs"})
 class PrefixConfigController {
+
+    /** An entity tag: an optional weak marker, then an opaque quoted string (RFC 9110 section 8.8.3). */
+    private static final java.util.regex.Pattern ENTITY_TAG =
+            java.util.regex.Pattern.compile("(W/)?(\"[\\x21\\x23-\\x7E]*\")");
 
     private final RuleRegistrar registrar;
     private final RuleRegistry registry;
@@ -101,33 +106,40 @@ class PrefixConfigController {
             return OptionalLong.empty();
         }
         long current = registry.find(key).map(RegisteredRule::version).orElse(0L);
-        if (matchGiven && !names(ifMatch, current)) {
+        if (matchGiven && !names(ifMatch, current, false)) {
             throw new RuleVersionConflictException(
                     key.value(),
-                    current == 0 ? "the rule does not exist" : "it is at version " + current + ", not " + ifMatch);
+                    current == 0
+                            ? "the rule does not exist"
+                            : "it is at version " + current + ", which If-Match does not name (strongly)");
         }
-        if (noneMatchGiven && names(ifNoneMatch, current)) {
+        if (noneMatchGiven && names(ifNoneMatch, current, true)) {
             throw new RuleVersionConflictException(
-                    key.value(), "it is at version " + current + ", which If-None-Match " + ifNoneMatch + " excludes");
+                    key.value(), "it is at version " + current + ", which If-None-Match excludes");
         }
         return OptionalLong.of(current);
     }
 
     /**
-     * Whether a precondition's entity tags name {@code version}: {@code *} names every existing rule, a tag (weak or
-     * strong, quoted or not) the version it carries; nothing names an absent rule (version 0).
+     * Whether a precondition's entity tags name {@code version} (RFC 9110 section 13.1): {@code *} alone names every
+     * existing rule; otherwise each comma-separated element must be an entity tag, {@code "3"} or {@code W/"3"}, and
+     * a weak one counts only where {@code weak} comparison applies (If-None-Match; If-Match compares strongly). A list
+     * that is not entity tags names nothing, and nothing names an absent rule (version 0).
      */
-    private static boolean names(String tags, long version) {
+    private static boolean names(String tags, long version, boolean weak) {
         if (version == 0) {
             return false;
         }
         if (tags.trim().equals("*")) {
             return true;
         }
-        for (String tag : tags.split(",")) {
-            String opaque = tag.trim();
-            opaque = opaque.startsWith("W/") ? opaque.substring(2) : opaque;
-            if (opaque.replace("\"", "").equals(Long.toString(version))) {
+        String current = entityTag(version);
+        for (String element : tags.split(",", -1)) {
+            Matcher tag = ENTITY_TAG.matcher(element.trim());
+            if (!tag.matches()) {
+                return false;
+            }
+            if ((tag.group(1) == null || weak) && tag.group(2).equals(current)) {
                 return true;
             }
         }

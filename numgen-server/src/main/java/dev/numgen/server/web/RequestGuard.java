@@ -81,8 +81,9 @@ public final class RequestGuard implements Filter {
                 }
             }
             // Refused here, ahead of every layer that logs the request line (Spring Security's at DEBUG): a token in
-            // the URL would otherwise reach the log, and it is never read anyway.
-            if (request.getParameterMap().containsKey(ACCESS_TOKEN)) {
+            // the URL would otherwise reach the log, and it is never read anyway. Under any capitalisation, since a
+            // client that sends Access_Token means the same.
+            if (request.getParameterMap().keySet().stream().anyMatch(ACCESS_TOKEN::equalsIgnoreCase)) {
                 return new Fault(
                         ACCESS_TOKEN,
                         "a bearer token goes in the Authorization header only, never in the query string or a form,"

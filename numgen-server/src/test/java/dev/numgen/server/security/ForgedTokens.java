@@ -49,7 +49,7 @@ final class ForgedTokens {
     String forDefect(String defect, String scope) {
         Instant now = Instant.now();
         return switch (defect) {
-            case "none", "query-string" -> null;
+            case "none", "query-string", "query-string-capitalised" -> null;
             case "malformed" -> "bm90.YS1qd3Q.c2lnbmF0dXJl";
             case "bad-syntax" -> "\"not a token\"";
             case "alg-none" -> new PlainJWT(claims(ALL_SCOPES).build()).serialize();

@@ -291,7 +291,11 @@ class SecurityMatrixTest {
 
     private AccessOutcome attempt(Route route, Spelling spelling, String path, TokenDefect defect) {
         String authorization = tokens.authorization(defect.name(), route.scope());
-        String target = defect.name().equals("query-string") ? path + "?access_token=" + admin : path;
+        String target = switch (defect.name()) {
+            case "query-string" -> path + "?access_token=" + admin;
+            case "query-string-capitalised" -> path + "?Access_Token=" + admin;
+            default -> path;
+        };
         List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
         if (authorization != null) {
             headers.add(Map.entry("Authorization", authorization.getBytes(StandardCharsets.ISO_8859_1)));
