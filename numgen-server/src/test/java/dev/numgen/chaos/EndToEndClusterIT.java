@@ -82,6 +82,9 @@ class EndToEndClusterIT {
         assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
         assertThat(outcome.tests()).as(outcome.output()).isPositive().isEqualTo(HurlSuite.caseFiles());
         assertThat(outcome.failures() + outcome.errors()).as(outcome.output()).isZero();
+        assertThat(outcome.secretsInReports())
+                .as("tokens in Hurl's output and reports")
+                .isEmpty();
     }
 
     @Test

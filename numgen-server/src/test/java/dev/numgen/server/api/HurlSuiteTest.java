@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The Hurl functional suite (hurl/*.hurl through hurl/run.sh) against the whole service on one node: every strategy,
  * every problem a client can cause, idempotence, isolation, versions, reset buckets and variables, over HTTP as a
- * client sends it. Reports under target/hurl/single-node; {@code HurlClusterIT} runs the same suite through HAProxy.
+ * client sends it. Reports under target/hurl/single-node; {@code EndToEndClusterIT} runs the same suite through HAProxy.
  */
 @LocalNodeTest
 class HurlSuiteTest {
@@ -35,5 +35,8 @@ class HurlSuiteTest {
         assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
         assertThat(outcome.tests()).as(outcome.output()).isPositive().isEqualTo(HurlSuite.caseFiles());
         assertThat(outcome.failures() + outcome.errors()).as(outcome.output()).isZero();
+        assertThat(outcome.secretsInReports())
+                .as("tokens in Hurl's output and reports")
+                .isEmpty();
     }
 }

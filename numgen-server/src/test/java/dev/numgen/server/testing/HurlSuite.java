@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,8 +27,12 @@ public final class HurlSuite {
     /** Long enough for run.sh to build Hurl with cargo first, on a machine that lacks it; the suite takes seconds. */
     private static final Duration PATIENCE = Duration.ofMinutes(30);
 
-    /** What one run did: run.sh's exit status and output, and its JUnit report's totals. */
-    public record Outcome(int exitStatus, String output, int tests, int failures, int errors) {}
+    /**
+     * What one run did: run.sh's exit status and output, its JUnit report's totals, and every secret (a token, the
+     * client secret) found in the output or the reports, which Hurl should have redacted.
+     */
+    public record Outcome(
+            int exitStatus, String output, int tests, int failures, int errors, List<String> secretsInReports) {}
 
     private HurlSuite() {}
 
@@ -49,14 +55,19 @@ public final class HurlSuite {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        if (!suite.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+        try {
+            if (!suite.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(
+                        "hurl/run.sh did not finish within " + PATIENCE + ":\n" + Files.readString(log));
+            }
+        } finally {
             suite.destroyForcibly();
-            throw new AssertionError("hurl/run.sh did not finish within " + PATIENCE + ":\n" + Files.readString(log));
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        List<String> secrets = secretsIn(output, reportDir);
         Path report = reportDir.resolve("junit.xml");
         if (!Files.exists(report)) {
-            return new Outcome(suite.exitValue(), output, 0, 0, 0);
+            return new Outcome(suite.exitValue(), output, 0, 0, 0, secrets);
         }
         NodeList suites = parse(report).getElementsByTagName("testsuite");
         int tests = 0;
@@ -68,7 +79,24 @@ public final class HurlSuite {
             failures += count(testSuite, "failures");
             errors += count(testSuite, "errors");
         }
-        return new Outcome(suite.exitValue(), output, tests, failures, errors);
+        return new Outcome(suite.exitValue(), output, tests, failures, errors, secrets);
+    }
+
+    /** The secrets in run.sh's output and in every report file (not the suite's own inputs under files/). */
+    private static List<String> secretsIn(String output, Path reportDir) throws IOException {
+        SecretScanner scanner = SecretScanner.standard();
+        List<String> findings = new ArrayList<>(scanner.scan(output));
+        if (Files.isDirectory(reportDir)) {
+            try (Stream<Path> files = Files.walk(reportDir)) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(file -> !file.startsWith(reportDir.resolve("files")))
+                        .toList()) {
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    scanner.scan(text).forEach(finding -> findings.add(reportDir.relativize(file) + ": " + finding));
+                }
+            }
+        }
+        return findings;
     }
 
     private static int count(Element testSuite, String attribute) {

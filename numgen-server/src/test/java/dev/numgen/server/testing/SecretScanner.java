@@ -22,7 +22,9 @@ public final class SecretScanner {
     /** Three base64url parts, the first two JSON objects ({@code eyJ} is {@code {"}): a JWS or an unsigned JWT. */
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
     /** Credentials after an authentication scheme, as a header value or a header dump would hold them. */
-    private static final Pattern CREDENTIALS = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/-]{16,}=*)");
+    // A token68 (RFC 9110 section 11.2), not an auth-param such as WWW-Authenticate's resource_metadata="...".
+    private static final Pattern CREDENTIALS =
+            Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/-]{16,}=*)(?![=\"A-Za-z0-9._~+/-])");
     /** Property names whose values are secrets. */
     private static final Pattern SECRET_PROPERTY = Pattern.compile("(?i).*(password|secret|credential|private-key).*");
 

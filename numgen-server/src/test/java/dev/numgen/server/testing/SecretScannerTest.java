@@ -23,6 +23,10 @@ class SecretScannerTest {
         assertThat(scanner.scan("keyStorePassword=tls-store-password-1")).hasSize(1);
         assertThat(scanner.scan("WWW-Authenticate: Bearer error=\"invalid_token\""))
                 .isEmpty();
+        assertThat(scanner.scan("WWW-Authenticate: Bearer resource_metadata=\"http://127.0.0.1:8080/.well-known/x\""))
+                .isEmpty();
+        assertThat(scanner.scan("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345, next"))
+                .hasSize(1);
         assertThat(scanner.scan("Refused GET /api/numbers: a bearer token goes in the Authorization header"))
                 .isEmpty();
     }
