@@ -40,11 +40,30 @@ class ArchitectureTest {
     private static final String IGNITE = "dev.numgen.ignite..";
     private static final String SERVER = "dev.numgen.server..";
     private static final String CLIENT = "dev.numgen.client..";
+    /** The k6 scripts' executed twin (k6/twin): a load tool on the tests' classpath, no part of the product. */
+    private static final String LOAD = "dev.numgen.load..";
 
-    /** numgen-core: every numgen package outside the Ignite, server and client modules. */
+    /** numgen-core: every numgen package outside the Ignite, server and client modules (and the load tool). */
     private static final DescribedPredicate<JavaClass> CORE = resideInAPackage("dev.numgen..")
-            .and(not(resideInAnyPackage(IGNITE, SERVER, CLIENT)))
+            .and(not(resideInAnyPackage(IGNITE, SERVER, CLIENT, LOAD)))
             .as("numgen-core");
+
+    /** The product's code never uses the load tool. */
+    @ArchTest
+    static final ArchRule nothingUsesTheLoadTool = noClasses()
+            .that()
+            .resideOutsideOfPackage(LOAD)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(LOAD);
+
+    /** The load tool drives the service over HTTP only, as k6 does: it uses none of numgen's classes. */
+    @ArchTest
+    static final ArchRule theLoadToolUsesNoNumgenClass = noClasses()
+            .that()
+            .resideInAPackage(LOAD)
+            .should()
+            .dependOnClassesThat(resideInAPackage("dev.numgen..").and(not(resideInAPackage(LOAD))));
 
     @ArchTest
     static final ArchRule modulesDependDownwards = layeredArchitecture()
