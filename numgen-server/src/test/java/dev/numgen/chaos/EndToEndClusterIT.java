@@ -79,12 +79,7 @@ class EndToEndClusterIT {
                 ISSUER_URL,
                 Path.of("target", "hurl", "cluster").toAbsolutePath());
 
-        assertThat(outcome.exitStatus()).as(outcome.output()).isZero();
-        assertThat(outcome.tests()).as(outcome.output()).isPositive().isEqualTo(HurlSuite.caseFiles());
-        assertThat(outcome.failures() + outcome.errors()).as(outcome.output()).isZero();
-        assertThat(outcome.secretsInReports())
-                .as("tokens in Hurl's output and reports")
-                .isEmpty();
+        outcome.assertEveryCasePassed();
     }
 
     @Test

@@ -4,13 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.numgen.server.devissuer.DevIssuer;
+import dev.numgen.server.testing.SubjectTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -102,13 +102,7 @@ final class ForgedTokens {
 
     private String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
+            return SubjectTokens.signed(key, claims);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

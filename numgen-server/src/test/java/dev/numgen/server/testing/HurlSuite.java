@@ -1,5 +1,7 @@
 package dev.numgen.server.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,18 @@ public final class HurlSuite {
      * client secret) found in the output or the reports, which Hurl should have redacted.
      */
     public record Outcome(
-            int exitStatus, String output, int tests, int failures, int errors, List<String> secretsInReports) {}
+            int exitStatus, String output, int tests, int failures, int errors, List<String> secretsInReports) {
+
+        /** Fails unless run.sh exited 0, every case file passed, and no token showed in the output or reports. */
+        public void assertEveryCasePassed() {
+            assertThat(exitStatus).as(output).isZero();
+            assertThat(tests).as(output).isPositive().isEqualTo(caseFiles());
+            assertThat(failures + errors).as(output).isZero();
+            assertThat(secretsInReports)
+                    .as("tokens in Hurl's output and reports")
+                    .isEmpty();
+        }
+    }
 
     private HurlSuite() {}
 

@@ -61,17 +61,19 @@ public final class SubjectTokens {
                     .expirationTime(Date.from(now.plusSeconds(300)))
                     .claim("scope", List.of(scopes))
                     .build();
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
+            return signed(key, claims);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the development issuer's key file " + keyFile, e);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("Cannot sign with the key in " + keyFile, e);
         }
+    }
+
+    /** {@code claims} signed with {@code key} as the development issuer signs (RS256, the key's id in the header). */
+    public static String signed(RSAKey key, JWTClaimsSet claims) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 }
