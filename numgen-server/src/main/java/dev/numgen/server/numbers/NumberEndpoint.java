@@ -159,8 +159,8 @@ public final class NumberEndpoint implements Filter {
 
     private static boolean isHexPair(String text, int at) {
         return at + 1 < text.length()
-                && Character.digit(text.charAt(at), 16) >= 0
-                && Character.digit(text.charAt(at + 1), 16) >= 0;
+                && HexFormat.isHexDigit(text.charAt(at))
+                && HexFormat.isHexDigit(text.charAt(at + 1));
     }
 
     private static boolean isUnreserved(int c) {
