@@ -37,16 +37,15 @@ long_text=$(python3 -c 'print("a" * 10000)')
 run="$(date -u +%Y%m%d%H%M%S)-$RANDOM"
 echo "Hurl suite against $base_url (run $run), reports in $report_dir"
 
-# The tokens go to Hurl in a file only this user can read, removed on exit: on the command line `ps` would show them.
-secrets=$(umask 077 && mktemp)
-trap 'rm -f "$secrets"' EXIT
-printf '%s\n' "reader_token=$reader" "writer_token=$writer" "generator_token=$generator" "admin_token=$admin" >"$secrets"
+# The tokens go to Hurl as secrets through its environment (HURL_SECRET_name), which only this user can read: on the
+# command line `ps` would show them. exec, so that whoever stops this script stops Hurl.
+export HURL_SECRET_reader_token="$reader" HURL_SECRET_writer_token="$writer" \
+  HURL_SECRET_generator_token="$generator" HURL_SECRET_admin_token="$admin"
 
-hurl --test --no-color 2>&1 \
+exec hurl --test --no-color 2>&1 \
   --variable "base_url=$base_url" \
   --variable "run=$run" \
   --variable "long_text=$long_text" \
-  --secrets-file "$secrets" \
   --file-root "$report_dir/files" \
   --report-junit "$report_dir/junit.xml" \
   --report-html "$report_dir/html" \

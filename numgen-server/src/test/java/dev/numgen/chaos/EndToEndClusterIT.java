@@ -11,8 +11,11 @@ import dev.numgen.server.testing.Repository;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
@@ -85,12 +88,15 @@ class EndToEndClusterIT {
     @Test
     @Order(2)
     void everyLoadShapeHoldsItsThresholdsThroughTheBalancerAndNoNumberIsIssuedTwice() throws InterruptedException {
+        // One probe (and HTTP client) per node, polled every 200 ms while the killed node comes back.
+        Map<Integer, BooleanSupplier> readiness = new HashMap<>();
         runShapes(
                 cluster.balancerUrl(),
                 ISSUER_URL,
                 Path.of("target", "load").toAbsolutePath(),
                 cluster::killNode,
-                node -> Main.readyAt(cluster.nodeUrl(node) + "/actuator/health/readiness")
+                node -> readiness
+                        .computeIfAbsent(node, n -> Main.readyAt(cluster.nodeUrl(n) + "/actuator/health/readiness"))
                         .getAsBoolean());
     }
 
@@ -99,14 +105,13 @@ class EndToEndClusterIT {
      * cluster and fails, naming every failed threshold, unless all held and no number was issued twice. Fault recovery
      * calls {@code faultAction} with the node to kill and then polls {@code readiness} for that node until it is back.
      */
-    static List<RunResult> runShapes(
+    static void runShapes(
             String balancerUrl, String issuerUrl, Path reportRoot, IntConsumer faultAction, IntPredicate readiness)
             throws InterruptedException {
         boolean full = Boolean.getBoolean("load.full");
         String run = full ? "full" : "reduced";
         Set<String> reportedOnly = full ? Set.of() : LATENCY;
         IssuedNumbers issued = new IssuedNumbers();
-        List<RunResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         RunResult warmUp = new LoadRun(shapeFile(WARM_UP), "reduced", balancerUrl, issuerUrl)
                 .report(reportRoot.resolve("warm-up"))
@@ -122,7 +127,6 @@ class EndToEndClusterIT {
                             load.faultAction(() -> faultAction.accept(node)).readiness(() -> readiness.test(node)));
             RunResult result = load.execute();
             System.out.println(result.headline());
-            results.add(result);
             failures.addAll(result.failures(reportedOnly).stream()
                     .map(failure -> shape + ": " + failure)
                     .toList());
@@ -138,7 +142,6 @@ class EndToEndClusterIT {
                         duplicates.stream().limit(20).toList())
                 .isZero();
         assertThat(failures).as("failed thresholds (reports in %s)", reportRoot).isEmpty();
-        return results;
     }
 
     private static Path shapeFile(String shape) {

@@ -271,7 +271,10 @@ public final class LoadRun {
         Thread start(long started) {
             Thread thread = daemon("load-fault").newThread(() -> {
                 try {
-                    LockSupport.parkNanos(started + at.toNanos() - System.nanoTime());
+                    long wait;
+                    while ((wait = started + at.toNanos() - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait); // parkNanos may return early
+                    }
                     actedNanos = System.nanoTime() - started;
                     faultAction.run();
                     if (readiness != null) {

@@ -8,11 +8,12 @@ import java.util.Arrays;
  * limit from its planned start, or when it could not start at all because every virtual user was busy (a dropped
  * iteration: the service held them all).
  *
- * <p><b>The stall</b> is the longest <em>bad stretch</em>: order the iterations by planned start; a bad stretch is a
- * maximal run of consecutive bad iterations, with no good one planned between them; its length is the time from the
- * planned start of its first iteration to that of its last. A lone bad iteration is a stretch of length 0, and a run
- * without bad iterations stalls 0 ms. Good iterations planned inside an outage (a lucky request to a surviving node)
- * thus split it, which is right: the service did answer well in between.
+ * <p><b>The stall</b> is the longest <em>bad stretch</em>, measured as the k6 script measures it: order the iterations
+ * by planned start; a bad stretch is a maximal run of consecutive bad iterations, with no good one planned between
+ * them; it lasts from the planned start of its first iteration to that of the good iteration after it (to that of
+ * its own last iteration when the run ends bad). A run without bad iterations stalls 0 ms. Good iterations planned
+ * inside an outage (a lucky request to a surviving node) thus split it, which is right: the service did answer well
+ * in between.
  */
 final class Timeline {
 
@@ -39,10 +40,6 @@ final class Timeline {
         entries[size++] = startNanos << 1 | (bad ? 1 : 0);
     }
 
-    synchronized int size() {
-        return size;
-    }
-
     /** The longest bad stretch; {@code Stretch(0, 0, 0)} when nothing went bad. */
     synchronized Stretch longestStall() {
         long[] sorted = Arrays.copyOf(entries, size);
@@ -54,7 +51,8 @@ final class Timeline {
             if (bad && first < 0) {
                 first = i;
             } else if (!bad && first >= 0) {
-                Stretch stretch = new Stretch(sorted[first] >> 1, sorted[i - 1] >> 1, i - first);
+                long end = i < sorted.length ? sorted[i] >> 1 : sorted[i - 1] >> 1;
+                Stretch stretch = new Stretch(sorted[first] >> 1, end, i - first);
                 if (longest.iterations() == 0 || stretch.nanos() > longest.nanos()) {
                     longest = stretch;
                 }

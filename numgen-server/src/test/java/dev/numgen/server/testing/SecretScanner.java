@@ -24,7 +24,7 @@ public final class SecretScanner {
     /** Credentials after an authentication scheme, as a header value or a header dump would hold them. */
     // A token68 (RFC 9110 section 11.2), not an auth-param such as WWW-Authenticate's resource_metadata="...".
     private static final Pattern CREDENTIALS =
-            Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/-]{16,}=*)(?![=\"A-Za-z0-9._~+/-])");
+            Pattern.compile("(?i)\\b(Bearer|Basic)\\s+([A-Za-z0-9._~+/-]{16,}+)(?!=\\s*\")=*");
     /** Property names whose values are secrets. */
     private static final Pattern SECRET_PROPERTY = Pattern.compile("(?i).*(password|secret|credential|private-key).*");
 

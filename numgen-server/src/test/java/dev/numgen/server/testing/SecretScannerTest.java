@@ -27,6 +27,8 @@ class SecretScannerTest {
                 .isEmpty();
         assertThat(scanner.scan("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345, next"))
                 .hasSize(1);
+        assertThat(scanner.scan("{\"Authorization\": \"Bearer abcdefghijklmnopqrstuvwxyz012345\"}"))
+                .hasSize(1);
         assertThat(scanner.scan("Refused GET /api/numbers: a bearer token goes in the Authorization header"))
                 .isEmpty();
     }
