@@ -7,7 +7,6 @@ import dev.numgen.server.testing.ApiClient;
 import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,8 +39,8 @@ class PodmanContainerIT {
         data = Files.createTempDirectory("numgen-container-data");
         // The image's user owns its data, as a Kubernetes fsGroup or a chown does for a real volume.
         Podman.run(Duration.ofSeconds(10), "chown", "10001:10001", data.toString());
-        apiPort = freePort();
-        issuerPort = freePort();
+        apiPort = Podman.freePort();
+        issuerPort = Podman.freePort();
     }
 
     @AfterAll
@@ -120,11 +119,5 @@ class PodmanContainerIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.header("Numgen-Mode")).isEqualTo("NORMAL");
         return new ArrayList<>(reply.numbers());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

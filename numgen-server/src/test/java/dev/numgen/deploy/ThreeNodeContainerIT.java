@@ -7,7 +7,6 @@ import dev.numgen.server.testing.DevIssuerClient;
 import dev.numgen.server.testing.HttpReply;
 import dev.numgen.server.testing.Repository;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +51,10 @@ class ThreeNodeContainerIT {
                 "node-3");
         for (int i = 1; i <= NODES; i++) {
             Files.createDirectories(work.resolve("data-" + i));
-            apiPorts[i] = freePort();
+            apiPorts[i] = Podman.freePort();
         }
         Files.createDirectories(work.resolve("shared"));
-        issuerPort = freePort();
+        issuerPort = Podman.freePort();
         // The image's user reads the key stores and owns the data; the key stores stay unreadable to anyone else.
         Podman.run(Duration.ofSeconds(30), "chown", "-R", "10001:10001", work.toString());
         Podman.run(Duration.ofSeconds(30), "chmod", "711", work.toString());
@@ -218,12 +217,6 @@ class ThreeNodeContainerIT {
             Podman.run(Duration.ofMinutes(1), "podman", "network", "rm", "-f", NETWORK);
         } catch (IllegalStateException e) {
             // none left by an earlier run
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
