@@ -8,13 +8,15 @@ version=v3.21.4
 dir="$HOME/.cache/numgen/helm/$version"
 
 die() { echo "helm/install.sh: $*" >&2; exit 1; }
+# go install sets no -ldflags, so such a helm reports only the source's major.minor (v3.21); a stamp file written
+# after a finished build names the exact version.
 version_of() { "$1" version --template '{{.Version}}' 2>/dev/null || true; }
 
 if command -v helm >/dev/null 2>&1 && [ "$(version_of "$(command -v helm)")" = "$version" ]; then
   command -v helm
   exit 0
 fi
-if [ -x "$dir/helm" ] && [ "$(version_of "$dir/helm")" = "$version" ]; then
+if [ -x "$dir/helm" ] && [ "$(cat "$dir/built-version" 2>/dev/null)" = "$version" ]; then
   echo "$dir/helm"
   exit 0
 fi
@@ -22,6 +24,7 @@ command -v go >/dev/null 2>&1 || die "building helm $version needs Go (https://g
 echo "Building helm $version with go install (a few minutes, once)" >&2
 mkdir -p "$dir"
 GOBIN="$dir" CGO_ENABLED=0 go install "helm.sh/helm/v3/cmd/helm@$version" >&2
-[ "$(version_of "$dir/helm")" = "$version" ] || die "the built $dir/helm does not say $version"
+[ "$(version_of "$dir/helm")" = "${version%.*}" ] || die "the built $dir/helm does not say ${version%.*}"
+echo "$version" >"$dir/built-version"
 echo "helm $version is installed ($dir/helm)" >&2
 echo "$dir/helm"
