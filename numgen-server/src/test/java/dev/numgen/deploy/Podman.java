@@ -26,6 +26,18 @@ final class Podman {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The image bin/image builds. */
+    static final String IMAGE = "localhost/numgen:latest";
+
+    /**
+     * {@code podman run} options for the quickstart profile in a container: the {@code local} profile binds the API
+     * and its development issuer to loopback, the container's own, so they are opened to the published ports.
+     */
+    static final List<String> QUICKSTART_PROFILE = List.of(
+            "-e", "SPRING_PROFILES_ACTIVE=local",
+            "-e", "SERVER_ADDRESS=0.0.0.0",
+            "-e", "NUMGEN_SECURITY_DEV_ISSUER_ADDRESS=0.0.0.0");
+
     private final List<String> started = new ArrayList<>();
 
     /** {@code bin/image}: builds the image from the packaged jar, or does nothing when it is up to date. */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class PodmanContainerIT {
 
-    private static final String IMAGE = "localhost/numgen:latest";
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final String RULE = "{\"format\":\"CT-{seq:6}\",\"reset\":\"NEVER\"}";
 
@@ -89,8 +88,7 @@ class PodmanContainerIT {
 
     /** Starts a container of the image on the data directory and waits until it is ready; returns its name. */
     private static String start(String name) {
-        podman.start(
-                name,
+        List<String> args = new ArrayList<>(List.of(
                 "--read-only",
                 "--tmpfs",
                 "/tmp:rw,size=64m",
@@ -100,16 +98,11 @@ class PodmanContainerIT {
                 "127.0.0.1:" + apiPort + ":8080",
                 "-p",
                 "127.0.0.1:" + issuerPort + ":9000",
-                // The quickstart profile: its development issuer, reachable through the published port only.
                 "-e",
-                "SPRING_PROFILES_ACTIVE=local",
-                "-e",
-                "SERVER_ADDRESS=0.0.0.0",
-                "-e",
-                "NUMGEN_SECURITY_DEV_ISSUER_ADDRESS=0.0.0.0",
-                "-e",
-                "JDK_JAVA_OPTIONS=-Xmx384m",
-                IMAGE);
+                "JDK_JAVA_OPTIONS=-Xmx384m"));
+        args.addAll(Podman.QUICKSTART_PROFILE);
+        args.add(Podman.IMAGE);
+        podman.start(name, args.toArray(String[]::new));
         podman.awaitReady(name, "http://127.0.0.1:" + apiPort + "/actuator/health/readiness", READY_WITHIN);
         return name;
     }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ThreeNodeContainerIT {
 
-    private static final String IMAGE = "localhost/numgen:latest";
     private static final String NETWORK = "numgen-it-cluster";
     private static final String SUBNET = "10.89.7";
     private static final int NODES = 3;
@@ -169,12 +168,6 @@ class ThreeNodeContainerIT {
                 "-e",
                 "JDK_JAVA_OPTIONS=-Xmx320m -XX:TieredStopAtLevel=1",
                 "-e",
-                "SPRING_PROFILES_ACTIVE=local",
-                "-e",
-                "SERVER_ADDRESS=0.0.0.0",
-                "-e",
-                "NUMGEN_SECURITY_DEV_ISSUER_ADDRESS=0.0.0.0",
-                "-e",
                 "NUMGEN_SECURITY_DEV_ISSUER_ISSUER_URI=http://numgen-issuer.test",
                 "-e",
                 "NUMGEN_SECURITY_DEV_ISSUER_KEY_FILE=/var/lib/numgen-shared/dev-issuer-key.json",
@@ -196,7 +189,8 @@ class ThreeNodeContainerIT {
         if (i == 1) {
             args.addAll(List.of("-p", "127.0.0.1:" + issuerPort + ":9000"));
         }
-        args.add(IMAGE);
+        args.addAll(Podman.QUICKSTART_PROFILE);
+        args.add(Podman.IMAGE);
         podman.start(name(i), args.toArray(String[]::new));
     }
 
